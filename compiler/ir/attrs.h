@@ -1,0 +1,120 @@
+// Typed attribute structs of IR ops. Each struct lists its fields once, in
+// Reflect(), which the printer, parser and equality use: adding a field is one line.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiln::ir {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+// Fused activation as a clamp after the op (ReLU: [0, inf), ReLU6: [0, 6]).
+#define KILN_ACT_FIELDS(v)      \
+  v("act_min", act_min, -kInf); \
+  v("act_max", act_max, kInf)
+
+struct NoAttrs {
+  template <class V> void Reflect(V&) {}
+};
+
+// Conv: `layout` "nchw" means ONNX semantics (input NCHW, weights OIHW);
+// "nhwc" means input NHWC with weights OHWI (CMSIS-NN / PULP-NN order).
+// pads: [begin per spatial axis..., end per spatial axis...] as ONNX.
+struct ConvAttrs {
+  std::vector<int64_t> kernel_shape, strides, pads, dilations;
+  int64_t group = 1;
+  std::string layout = "nchw";
+  float act_min = -kInf, act_max = kInf;
+  template <class V> void Reflect(V& v) {
+    v("kernel_shape", kernel_shape, std::vector<int64_t>{});
+    v("strides", strides, std::vector<int64_t>{});
+    v("pads", pads, std::vector<int64_t>{});
+    v("dilations", dilations, std::vector<int64_t>{});
+    v("group", group, int64_t{1});
+    v("layout", layout, std::string("nchw"));
+    KILN_ACT_FIELDS(v);
+  }
+};
+
+struct PoolAttrs {
+  std::vector<int64_t> kernel_shape, strides, pads, dilations;
+  int64_t ceil_mode = 0;
+  int64_t count_include_pad = 0;
+  std::string layout = "nchw";
+  template <class V> void Reflect(V& v) {
+    v("kernel_shape", kernel_shape, std::vector<int64_t>{});
+    v("strides", strides, std::vector<int64_t>{});
+    v("pads", pads, std::vector<int64_t>{});
+    v("dilations", dilations, std::vector<int64_t>{});
+    v("ceil_mode", ceil_mode, int64_t{0});
+    v("count_include_pad", count_include_pad, int64_t{0});
+    v("layout", layout, std::string("nchw"));
+  }
+};
+
+struct LayoutAttrs {
+  std::string layout = "nchw";
+  template <class V> void Reflect(V& v) {
+    v("layout", layout, std::string("nchw"));
+  }
+};
+
+struct GemmAttrs {
+  float alpha = 1.0f, beta = 1.0f;
+  int64_t trans_a = 0, trans_b = 0;
+  template <class V> void Reflect(V& v) {
+    v("alpha", alpha, 1.0f);
+    v("beta", beta, 1.0f);
+    v("trans_a", trans_a, int64_t{0});
+    v("trans_b", trans_b, int64_t{0});
+  }
+};
+
+// Ops whose only attribute is a fused activation (fully connected, binary ops).
+struct ActAttrs {
+  float act_min = -kInf, act_max = kInf;
+  template <class V> void Reflect(V& v) { KILN_ACT_FIELDS(v); }
+};
+
+struct ClipAttrs {
+  float min = -kInf, max = kInf;
+  template <class V> void Reflect(V& v) {
+    v("min", min, -kInf);
+    v("max", max, kInf);
+  }
+};
+
+struct AxisAttrs {
+  int64_t axis = 0;
+  template <class V> void Reflect(V& v) { v("axis", axis, int64_t{0}); }
+};
+
+struct TransposeAttrs {
+  std::vector<int64_t> perm;
+  template <class V> void Reflect(V& v) {
+    v("perm", perm, std::vector<int64_t>{});
+  }
+};
+
+struct BatchNormAttrs {
+  float epsilon = 1e-5f;
+  std::string layout = "nchw";
+  template <class V> void Reflect(V& v) {
+    v("epsilon", epsilon, 1e-5f);
+    v("layout", layout, std::string("nchw"));
+  }
+};
+
+// One entry per distinct attribute struct (attrs.def), so the variant has no
+// duplicate alternatives.
+using Attrs = std::variant<
+#define KILN_ATTRS(T) T,
+#include "compiler/ir/attrs.def"
+#undef KILN_ATTRS
+    std::monostate>;
+
+}  // namespace kiln::ir
