@@ -1,0 +1,80 @@
+// Lowering of IR nodes to runtime kernel calls: which kernel, its params struct field
+// by field, and its tensor arguments. The C++ emitter prints these; nothing else in
+// codegen knows an op's kernel.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/graph.h"
+#include "compiler/support/status.h"
+
+namespace kiln::codegen {
+
+// One field of a kernel params struct, printed positionally with its name as a
+// comment. Every params struct of the runtime is a sequence of int32_t, float and
+// int32_t[N] fields (runtime/include/kiln/ref/*.h).
+struct ParamField {
+  enum Kind { kInt, kFloat, kIntArray, kIntArrayPtr } kind;
+  std::string name;
+  int64_t i = 0;
+  float f = 0.0f;
+  std::vector<int64_t> ints;  // kIntArray: padded to array_len; kIntArrayPtr: data
+  int array_len = 0;
+};
+
+struct KernelArg {
+  enum Kind { kTensor, kTensorList, kNull } kind = kTensor;
+  ir::TensorId tensor = ir::kNoTensor;
+  std::vector<ir::TensorId> list;  // kTensorList (e.g. concat inputs)
+  bool is_output = false;
+};
+
+// A constant the lowering derived from a weight tensor (e.g. depthwise weights
+// re-packed to HWO). Emitted as a weight array and passed instead of the tensor.
+struct PackedConstant {
+  ir::TensorId source;
+  std::vector<uint8_t> data;  // same dtype as source
+};
+
+struct KernelCall {
+  enum Kind { kKernel, kCopy, kNone } kind = kKernel;
+  std::string kernel;       // e.g. "kiln_conv2d_f32_ref"
+  std::string params_type;  // e.g. "kiln_conv2d_params_t"
+  std::string header;       // e.g. "kiln/ref/conv2d.h"
+  std::vector<ParamField> params;
+  std::vector<KernelArg> args;  // kernel argument order after the params
+  std::vector<PackedConstant> packed;
+  int64_t macs = 0;
+  int64_t copy_bytes = 0;  // kCopy: memcpy(out, in, copy_bytes)
+};
+
+struct LowerOptions {
+  std::string impl = "ref";  // kernel implementation suffix of the target
+};
+
+// The kernel call(s) for `node`; an op that passes must have removed (identity,
+// gemm, ...) is an Internal error naming the pass.
+StatusOr<KernelCall> LowerNode(const ir::Graph& g, const ir::Node& node,
+                               const LowerOptions& opts);
+
+#define KILN_OP(name, text, attrs, min_in, max_in, n_out)              \
+  StatusOr<KernelCall> Lower##name(const ir::Graph& g, const ir::Node& node, \
+                                   const LowerOptions& opts);
+#include "compiler/ir/ops.def"
+#undef KILN_OP
+
+// Helpers for lowerings.
+ParamField IntField(std::string name, int64_t v);
+ParamField FloatField(std::string name, float v);
+ParamField IntArrayField(std::string name, std::vector<int64_t> v, int len);
+KernelArg In(ir::TensorId t);
+KernelArg Out(ir::TensorId t);
+KernelArg OptIn(ir::TensorId t);  // kNull when absent
+// Requires the f32 element type; other types are [int8]'s.
+Status RequireF32(const ir::Graph& g, const ir::Node& node);
+// Kernel name for op `base` ("conv2d") with dtype and impl: kiln_conv2d_f32_ref.
+std::string KernelName(const std::string& base, const LowerOptions& o);
+
+}  // namespace kiln::codegen

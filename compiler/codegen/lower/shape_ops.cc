@@ -1,0 +1,82 @@
+// Lowers reshape (a copy unless memory planning made it a view), transpose,
+// softmax and concat.
+#include "compiler/codegen/kernel_call.h"
+#include "compiler/ir/op_rules.h"
+
+namespace kiln::codegen {
+
+StatusOr<KernelCall> LowerReshape(const ir::Graph& g, const ir::Node& node,
+                                  const LowerOptions&) {
+  KernelCall call;
+  const ir::Tensor& in = g.tensor(node.inputs[0]);
+  const ir::Tensor& out = g.tensor(node.outputs[0]);
+  // A planned view shares its input's bytes: nothing to do.
+  if (in.offset >= 0 && in.offset == out.offset) {
+    call.kind = KernelCall::kNone;
+    return call;
+  }
+  call.kind = KernelCall::kCopy;
+  call.copy_bytes = out.type.bytes();
+  call.args = {In(node.inputs[0]), Out(node.outputs[0])};
+  return call;
+}
+
+StatusOr<KernelCall> LowerTranspose(const ir::Graph& g, const ir::Node& node,
+                                    const LowerOptions& opts) {
+  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+  const ir::Shape& x = g.type(node.inputs[0]).shape;
+  if (x.size() > 6) return Unimplemented("{}: rank > 6", ir::NodeWhere(node));
+  KernelCall call;
+  call.kernel = KernelName("transpose", opts);
+  call.params_type = "kiln_transpose_params_t";
+  call.header = "kiln/ref/transpose.h";
+  call.params = {IntField("rank", static_cast<int64_t>(x.size())),
+                 IntArrayField("in_shape", x, 6),
+                 IntArrayField("perm", node.attr<ir::TransposeAttrs>().perm, 6)};
+  call.args = {In(node.inputs[0]), Out(node.outputs[0])};
+  return call;
+}
+
+StatusOr<KernelCall> LowerSoftmax(const ir::Graph& g, const ir::Node& node,
+                                  const LowerOptions& opts) {
+  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+  const ir::Shape& x = g.type(node.inputs[0]).shape;
+  int64_t axis = node.attr<ir::AxisAttrs>().axis;
+  int64_t outer = 1, inner = 1;
+  for (int64_t i = 0; i < axis; ++i) outer *= x[i];
+  for (size_t i = axis + 1; i < x.size(); ++i) inner *= x[i];
+  KernelCall call;
+  call.kernel = KernelName("softmax", opts);
+  call.params_type = "kiln_softmax_params_t";
+  call.header = "kiln/ref/softmax.h";
+  call.params = {IntField("outer", outer), IntField("axis", x[axis]),
+                 IntField("inner", inner)};
+  call.args = {In(node.inputs[0]), Out(node.outputs[0])};
+  return call;
+}
+
+StatusOr<KernelCall> LowerConcat(const ir::Graph& g, const ir::Node& node,
+                                 const LowerOptions& opts) {
+  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+  const ir::Shape& y = g.type(node.outputs[0]).shape;
+  int64_t axis = node.attr<ir::AxisAttrs>().axis;
+  int64_t outer = 1, inner = 1;
+  for (int64_t i = 0; i < axis; ++i) outer *= y[i];
+  for (size_t i = axis + 1; i < y.size(); ++i) inner *= y[i];
+  ParamField slices{ParamField::kIntArrayPtr, "slice_elems"};
+  for (ir::TensorId t : node.inputs) slices.ints.push_back(g.type(t).shape[axis] * inner);
+  KernelCall call;
+  call.kernel = KernelName("concat", opts);
+  call.params_type = "kiln_concat_params_t";
+  call.header = "kiln/ref/concat.h";
+  call.params = {IntField("outer", outer),
+                 IntField("num_inputs", static_cast<int64_t>(node.inputs.size())),
+                 slices};
+  KernelArg list;
+  list.kind = KernelArg::kTensorList;
+  list.list = node.inputs;
+  call.args = {list, Out(node.outputs[0])};
+  return call;
+}
+
+}  // namespace kiln::codegen

@@ -1,0 +1,66 @@
+// Lowers relu and clip to kiln_unary; identity and dropout must be gone by then.
+#include "compiler/codegen/kernel_call.h"
+#include "compiler/ir/op_rules.h"
+
+namespace kiln::codegen {
+namespace {
+
+KernelCall Unary(const ir::Graph& g, const ir::Node& node, const LowerOptions& opts,
+                 const char* op_enum, int64_t op, float lo, float hi) {
+  KernelCall call;
+  call.kernel = KernelName("unary", opts);
+  call.params_type = "kiln_unary_params_t";
+  call.header = "kiln/ref/unary.h";
+  ParamField f = IntField("op", op);
+  f.name = std::string("op = ") + op_enum;
+  call.params = {f,
+                 IntField("count", g.type(node.outputs[0]).num_elements()),
+                 FloatField("alpha", 0.0f),
+                 FloatField("beta", 0.0f),
+                 FloatField("act_min", lo),
+                 FloatField("act_max", hi)};
+  call.args = {In(node.inputs[0]), Out(node.outputs[0])};
+  return call;
+}
+
+}  // namespace
+
+StatusOr<KernelCall> LowerRelu(const ir::Graph& g, const ir::Node& node,
+                               const LowerOptions& opts) {
+  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+  return Unary(g, node, opts, "KILN_UNARY_RELU", 1, -ir::kInf, ir::kInf);
+}
+
+StatusOr<KernelCall> LowerClip(const ir::Graph& g, const ir::Node& node,
+                               const LowerOptions& opts) {
+  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+  const auto& a = node.attr<ir::ClipAttrs>();
+  return Unary(g, node, opts, "KILN_UNARY_CLIP", 13, a.min, a.max);
+}
+
+StatusOr<KernelCall> LowerIdentity(const ir::Graph&, const ir::Node& node,
+                                   const LowerOptions&) {
+  return Internal("{} reached codegen; the remove-identity pass removes it",
+                  ir::NodeWhere(node));
+}
+StatusOr<KernelCall> LowerDropout(const ir::Graph&, const ir::Node& node,
+                                  const LowerOptions&) {
+  return Internal("{} reached codegen; the remove-identity pass removes it",
+                  ir::NodeWhere(node));
+}
+StatusOr<KernelCall> LowerGemm(const ir::Graph&, const ir::Node& node,
+                               const LowerOptions&) {
+  return Unimplemented(
+      "{}: Gemm with a non-constant B (or C) is not supported yet; the "
+      "canonicalize pass turns Gemm with constant weights into fully_connected",
+      ir::NodeWhere(node));
+}
+StatusOr<KernelCall> LowerBatchNormalization(const ir::Graph&, const ir::Node& node,
+                                             const LowerOptions&) {
+  return Unimplemented(
+      "{}: a BatchNormalization that does not follow a Conv or Gemm cannot be "
+      "folded and has no kernel yet",
+      ir::NodeWhere(node));
+}
+
+}  // namespace kiln::codegen
