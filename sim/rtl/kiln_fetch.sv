@@ -1,0 +1,136 @@
+// Fetch stage of the kiln core: issues instruction requests on a req/gnt/rvalid port
+// and queues responses in a 3-entry FIFO whose head is the instruction in EX.
+//
+// Three entries let the stage request one instruction per cycle without looking at
+// whether EX consumes this cycle (that would put the EX stall logic on the request
+// path). A redirect flushes the FIFO and drops the responses still in flight.
+module kiln_fetch (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+  input  logic [31:0] boot_addr_i,
+
+  // Instruction memory port (OBI-like: the address is taken when req && gnt, the
+  // response comes with rvalid in a later cycle, in order).
+  output logic        instr_req_o,
+  output logic [31:0] instr_addr_o,
+  input  logic        instr_gnt_i,
+  input  logic        instr_rvalid_i,
+  input  logic [31:0] instr_rdata_i,
+  input  logic        instr_err_i,
+
+  // Head of the queue, executed by EX.
+  output logic        valid_o,
+  output logic [31:0] instr_o,
+  output logic [31:0] pc_o,
+  output logic        err_o,
+  input  logic        pop_i,
+
+  // Redirect from EX. With redirect_now_i the target is requested in the same
+  // cycle (jumps); otherwise it is requested from the next cycle on (branches).
+  input  logic        redirect_i,
+  input  logic        redirect_now_i,
+  input  logic [31:0] redirect_pc_i,
+  input  logic        halt_i
+);
+
+  localparam int unsigned Depth = 3;
+
+  logic [31:0] pc_q;           // next sequential fetch address
+  logic [1:0]  outstanding_q;  // granted requests whose response has not arrived
+  logic [1:0]  discard_q;      // how many of them belong to a flushed path
+
+  logic [31:0] fifo_instr_q [Depth];
+  logic [31:0] fifo_pc_q    [Depth];
+  logic        fifo_err_q   [Depth];
+  logic [1:0]  count_q;
+
+  // Response handling: responses of a flushed path are dropped, as is the response
+  // arriving in the cycle of a redirect (it is younger than the redirecting jump).
+  logic drop_rsp, push;
+  assign drop_rsp = instr_rvalid_i && (discard_q != 2'd0);
+  assign push     = instr_rvalid_i && !drop_rsp && !redirect_i;
+
+  // Request side. A same-cycle redirect replaces the sequential address.
+  logic        req_fire;
+  logic [2:0]  occupancy;
+  assign occupancy    = {1'b0, redirect_i ? 2'd0 : count_q} + {1'b0, outstanding_q};
+  assign instr_req_o  = !halt_i && (occupancy < 3'(Depth)) &&
+                        (!redirect_i || redirect_now_i);
+  assign instr_addr_o = (redirect_i && redirect_now_i) ? redirect_pc_i : pc_q;
+  assign req_fire     = instr_req_o && instr_gnt_i;
+
+  logic [1:0] outstanding_d;
+  always_comb begin
+    outstanding_d = outstanding_q;
+    if (req_fire) outstanding_d = outstanding_d + 2'd1;
+    if (instr_rvalid_i) outstanding_d = outstanding_d - 2'd1;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      pc_q          <= boot_addr_i;
+      outstanding_q <= '0;
+      discard_q     <= '0;
+    end else begin
+      outstanding_q <= outstanding_d;
+      if (redirect_i) begin
+        // Everything in flight after this cycle is on the old path, except a target
+        // requested right now.
+        discard_q <= outstanding_d - ((req_fire && redirect_now_i) ? 2'd1 : 2'd0);
+        pc_q      <= (req_fire && redirect_now_i) ? redirect_pc_i + 32'd4 : redirect_pc_i;
+      end else begin
+        if (drop_rsp) discard_q <= discard_q - 2'd1;
+        if (req_fire) pc_q <= pc_q + 32'd4;
+      end
+    end
+  end
+
+  // PC of the next response that will be kept: responses that are not dropped are
+  // sequential from the last redirect target.
+  logic [31:0] rsp_pc_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      rsp_pc_q <= boot_addr_i;
+    end else if (redirect_i) begin
+      rsp_pc_q <= redirect_pc_i;
+    end else if (push) begin
+      rsp_pc_q <= rsp_pc_q + 32'd4;
+    end
+  end
+
+  // Instruction FIFO: entry 0 is the head.
+  logic [1:0] wr_ptr;
+  assign wr_ptr = count_q - (pop_i ? 2'd1 : 2'd0);
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      count_q <= '0;
+      for (int i = 0; i < Depth; i++) begin
+        fifo_instr_q[i] <= '0;
+        fifo_pc_q[i]    <= '0;
+        fifo_err_q[i]   <= 1'b0;
+      end
+    end else if (redirect_i) begin
+      count_q <= '0;
+    end else begin
+      if (pop_i) begin
+        for (int i = 0; i < Depth - 1; i++) begin
+          fifo_instr_q[i] <= fifo_instr_q[i+1];
+          fifo_pc_q[i]    <= fifo_pc_q[i+1];
+          fifo_err_q[i]   <= fifo_err_q[i+1];
+        end
+      end
+      if (push) begin
+        fifo_instr_q[wr_ptr] <= instr_rdata_i;
+        fifo_pc_q[wr_ptr]    <= rsp_pc_q;
+        fifo_err_q[wr_ptr]   <= instr_err_i;
+      end
+      count_q <= count_q + (push ? 2'd1 : 2'd0) - (pop_i ? 2'd1 : 2'd0);
+    end
+  end
+
+  assign valid_o = (count_q != 2'd0);
+  assign instr_o = fifo_instr_q[0];
+  assign pc_o    = fifo_pc_q[0];
+  assign err_o   = fifo_err_q[0];
+
+endmodule
