@@ -38,7 +38,7 @@ TEST_BEGIN
   TEST_RR(34, sra, 0x3fffffff, 0x7fffffff, 1)
   TEST_RR(35, sra, 0x80000000, 0x80000000, 64)         // amount 64 -> 0
   TEST_RR(36, sra, 0xffffffff, 0x80000000, 0xffffffff)
-  TEST_RR(37, sra, 0xfff0f0f0, 0xf0f0f0f0, 36)         // amount 4
+  TEST_RR(37, sra, 0xff0f0f0f, 0xf0f0f0f0, 36)         // amount 4
   TEST_RR(38, or, 0xff0fff0f, 0xff00ff00, 0x0f0f0f0f)
   TEST_RR(39, or, 0xffffffff, 0x00000000, 0xffffffff)
   TEST_RR(40, and, 0x0f000f00, 0xff00ff00, 0x0f0f0f0f)
