@@ -1,0 +1,179 @@
+// Host harness for a compiled model (used by `kiln run` and the tests): reads .npy
+// inputs, runs the model one or more times on one arena, writes .npy outputs and,
+// optionally, per-layer wall times. Host-only code: it may use stdio and malloc;
+// the model and kernels it links stay freestanding.
+//
+//   runner [--prefill BYTE] [--times FILE.json] (--in X.npy... --out Y.npy...)...
+// Each group of num_inputs --in and num_outputs --out flags is one run, in order;
+// all runs share one arena, so a stale-state bug shows as differing outputs.
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include KILN_MODEL_HEADER
+
+namespace {
+
+double g_layer_ns[4096];
+struct timespec g_t0;
+
+double NowNs() {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1e9 + t.tv_nsec;
+}
+
+}  // namespace
+
+extern "C" void kiln_host_layer_begin(int) { clock_gettime(CLOCK_MONOTONIC, &g_t0); }
+extern "C" void kiln_host_layer_end(int index) {
+  double t0 = g_t0.tv_sec * 1e9 + g_t0.tv_nsec;
+  if (index >= 0 && index < 4096) g_layer_ns[index] += NowNs() - t0;
+}
+
+namespace {
+
+const char* DescrOf(int32_t dtype) {
+  switch (dtype) {
+    case KILN_DTYPE_F32: return "<f4";
+    case KILN_DTYPE_S8: return "|i1";
+    case KILN_DTYPE_U8: return "|u1";
+    case KILN_DTYPE_S32: return "<i4";
+    default: return "<i8";
+  }
+}
+
+int Fail(const char* fmt, const char* a, const char* b = "") {
+  fprintf(stderr, "runner: ");
+  fprintf(stderr, fmt, a, b);
+  fprintf(stderr, "\n");
+  return 2;
+}
+
+// Reads a .npy whose dtype and element count match `info` into `buf`.
+int ReadInput(const char* path, const kiln_io_info_t* info, void* buf) {
+  FILE* f = fopen(path, "rb");
+  if (!f) return Fail("cannot open input '%s'", path);
+  unsigned char pre[10];
+  if (fread(pre, 1, 10, f) != 10 || memcmp(pre, "\x93NUMPY", 6) != 0) {
+    fclose(f);
+    return Fail("'%s' is not a .npy file", path);
+  }
+  size_t hlen = pre[8] | (pre[9] << 8);
+  if (pre[6] >= 2) {
+    unsigned char more[2];
+    if (fread(more, 1, 2, f) != 2) {
+      fclose(f);
+      return Fail("'%s': truncated header", path);
+    }
+    hlen |= (size_t(more[0]) << 16) | (size_t(more[1]) << 24);
+  }
+  char* header = static_cast<char*>(calloc(1, hlen + 1));
+  if (fread(header, 1, hlen, f) != hlen) {
+    free(header);
+    fclose(f);
+    return Fail("'%s': truncated header", path);
+  }
+  const char* want = DescrOf(info->dtype);
+  bool dtype_ok = strstr(header, want) != nullptr ||
+                  (want[0] == '|' && strstr(header, want + 1) != nullptr);
+  free(header);
+  if (!dtype_ok) {
+    fclose(f);
+    return Fail("'%s': element type differs from the model input '%s'", path,
+                info->name);
+  }
+  size_t got = fread(buf, 1, static_cast<size_t>(info->bytes), f);
+  int extra = fgetc(f);
+  fclose(f);
+  if (got != static_cast<size_t>(info->bytes) || extra != EOF)
+    return Fail("'%s': size differs from the model input '%s'", path, info->name);
+  return 0;
+}
+
+int WriteOutput(const char* path, const kiln_io_info_t* info, const void* buf) {
+  FILE* f = fopen(path, "wb");
+  if (!f) return Fail("cannot write '%s'", path);
+  char shape[256] = "(";
+  for (int i = 0; i < info->rank; ++i) {
+    char d[32];
+    snprintf(d, sizeof d, info->rank == 1 ? "%d," : (i + 1 < info->rank ? "%d, " : "%d"),
+             info->shape[i]);
+    strncat(shape, d, sizeof shape - strlen(shape) - 1);
+  }
+  strncat(shape, ")", sizeof shape - strlen(shape) - 1);
+  char header[512];
+  int n = snprintf(header, sizeof header,
+                   "{'descr': '%s', 'fortran_order': False, 'shape': %s, }",
+                   DescrOf(info->dtype), shape);
+  int total = 10 + n + 1;
+  int pad = (64 - total % 64) % 64;
+  unsigned short hlen = static_cast<unsigned short>(n + pad + 1);
+  fwrite("\x93NUMPY\x01\x00", 1, 8, f);
+  unsigned char hl[2] = {static_cast<unsigned char>(hlen & 0xff),
+                         static_cast<unsigned char>(hlen >> 8)};
+  fwrite(hl, 1, 2, f);
+  fwrite(header, 1, n, f);
+  for (int i = 0; i < pad; ++i) fputc(' ', f);
+  fputc('\n', f);
+  fwrite(buf, 1, static_cast<size_t>(info->bytes), f);
+  return fclose(f) == 0 ? 0 : Fail("cannot write '%s'", path);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const kiln_model_t* m = &KILN_MODEL;
+  int prefill = 0xA5;
+  const char* times_path = nullptr;
+  const char* ins[256];
+  const char* outs[256];
+  int nin = 0, nout = 0;
+  for (int i = 1; i < argc; ++i) {
+    if (!strcmp(argv[i], "--prefill") && i + 1 < argc) {
+      prefill = static_cast<int>(strtol(argv[++i], nullptr, 0));
+    } else if (!strcmp(argv[i], "--times") && i + 1 < argc) {
+      times_path = argv[++i];
+    } else if (!strcmp(argv[i], "--in") && i + 1 < argc && nin < 256) {
+      ins[nin++] = argv[++i];
+    } else if (!strcmp(argv[i], "--out") && i + 1 < argc && nout < 256) {
+      outs[nout++] = argv[++i];
+    } else {
+      return Fail("unknown or incomplete argument '%s'", argv[i]);
+    }
+  }
+  if (m->num_inputs == 0 || nin % m->num_inputs != 0 || m->num_outputs == 0 ||
+      nout != (nin / m->num_inputs) * m->num_outputs || nin == 0)
+    return Fail("need groups of %s inputs and %s outputs per run",
+                "num_inputs", "num_outputs");
+  int runs = nin / m->num_inputs;
+  // The arena is deliberately dirty: a kernel that reads before writing shows up.
+  uint8_t* arena = static_cast<uint8_t*>(aligned_alloc(16, (m->arena_bytes + 15) / 16 * 16 + 16));
+  memset(arena, prefill, static_cast<size_t>(m->arena_bytes));
+  void* in_bufs[64];
+  void* out_bufs[64];
+  for (int i = 0; i < m->num_inputs; ++i) in_bufs[i] = malloc(m->inputs[i].bytes + 16);
+  for (int i = 0; i < m->num_outputs; ++i) out_bufs[i] = malloc(m->outputs[i].bytes + 16);
+  for (int r = 0; r < runs; ++r) {
+    for (int i = 0; i < m->num_inputs; ++i)
+      if (int rc = ReadInput(ins[r * m->num_inputs + i], &m->inputs[i], in_bufs[i])) return rc;
+    for (int i = 0; i < m->num_outputs; ++i)
+      memset(out_bufs[i], prefill, static_cast<size_t>(m->outputs[i].bytes));
+    if (m->run_with_arena(in_bufs, out_bufs, arena) != 0) return Fail("%s: run failed", m->name);
+    for (int i = 0; i < m->num_outputs; ++i)
+      if (int rc = WriteOutput(outs[r * m->num_outputs + i], &m->outputs[i], out_bufs[i]))
+        return rc;
+  }
+  if (times_path) {
+    FILE* f = fopen(times_path, "w");
+    if (!f) return Fail("cannot write '%s'", times_path);
+    fprintf(f, "{\"runs\": %d, \"layer_us\": [", runs);
+    for (int i = 0; i < m->num_layers && i < 4096; ++i)
+      fprintf(f, "%s%.3f", i ? ", " : "", g_layer_ns[i] / 1e3 / runs);
+    fprintf(f, "]}\n");
+    fclose(f);
+  }
+  return 0;
+}
