@@ -1,1 +1,4 @@
-# placeholder
+# Timing tier: cycle counts measured with mcycle must equal docs/sim.md's table.
+kiln_sim_elf(timing sim ${CMAKE_CURRENT_LIST_DIR}/timing.S)
+kiln_sim_test(sim.timing ${KILN_SIM_BIN} --elf ${KILN_SIM_ELF_DIR}/timing.sim.elf
+  --max-cycles 200000)
