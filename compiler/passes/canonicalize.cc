@@ -1,0 +1,96 @@
+// canonicalize: rewrites ops into the few forms the backends implement.
+// Gemm with constant B (and constant or absent C) and MatMul with a constant 2-D B
+// become fully_connected with weights W [out, in] (the CMSIS-NN/PULP-NN order), so
+// one kernel serves every dense layer. alpha and beta are folded into W and the
+// bias. Relu and Clip stay as they are: fuse-activation folds them later.
+#include "compiler/passes/pass_util.h"
+#include "compiler/passes/passes.h"
+
+namespace kiln::passes {
+namespace {
+
+bool IsF32Const(const ir::Graph& g, ir::TensorId id) {
+  return g.IsConst(id) && g.type(id).dtype == ir::DType::kF32;
+}
+
+// The bias of a Gemm as a [n] vector, when C broadcasts along the rows only.
+bool GemmBias(const ir::Graph& g, ir::TensorId c, int64_t n, float beta,
+              std::vector<float>* bias) {
+  const ir::Shape& s = g.type(c).shape;
+  int64_t count = g.type(c).num_elements();
+  // Accepted: scalar-like ([], [1], [1,1]) or one value per column ([n], [1,n]).
+  bool per_column = !s.empty() && s.back() == n && count == n;
+  if (count != 1 && !per_column) return false;
+  std::vector<float> v = ConstFloats(g, c);
+  bias->assign(static_cast<size_t>(n), 0.0f);
+  for (int64_t j = 0; j < n; ++j) (*bias)[j] = beta * v[count == 1 ? 0 : j];
+  return true;
+}
+
+// Gemm(A, B, C) -> fully_connected(A, W, bias). Returns false if not applicable.
+bool RewriteGemm(ir::Graph& g, size_t k) {
+  ir::Node& node = g.nodes[k];
+  const auto a = node.attr<ir::GemmAttrs>();
+  ir::TensorId A = node.inputs[0], B = node.inputs[1], C = node.input(2);
+  if (a.trans_a || g.type(A).dtype != ir::DType::kF32 || !IsF32Const(g, B))
+    return false;
+  if (C != ir::kNoTensor && !IsF32Const(g, C)) return false;
+  const ir::Shape bs = g.type(B).shape;
+  int64_t n = a.trans_b ? bs[0] : bs[1];
+  int64_t kk = a.trans_b ? bs[1] : bs[0];
+  std::vector<float> bias;
+  if (C != ir::kNoTensor && !GemmBias(g, C, n, a.beta, &bias)) return false;
+  std::vector<float> b = ConstFloats(g, B);
+  std::vector<float> w(static_cast<size_t>(n * kk));
+  for (int64_t o = 0; o < n; ++o)
+    for (int64_t i = 0; i < kk; ++i)
+      w[o * kk + i] = a.alpha * (a.trans_b ? b[o * kk + i] : b[i * n + o]);
+  std::string name = node.name;
+  ir::TensorId W = AddF32Constant(g, g.tensor(B).name + "_fc", {n, kk}, w);
+  ir::TensorId bias_id = ir::kNoTensor;
+  if (C != ir::kNoTensor)
+    bias_id = AddF32Constant(g, g.tensor(C).name + "_fc", {n}, bias);
+  ir::Node& fc = g.nodes[k];  // AddConstant does not move nodes
+  fc.op = ir::OpKind::kFullyConnected;
+  fc.attrs = ir::DefaultAttrs(fc.op);
+  fc.inputs = {A, W};
+  if (bias_id != ir::kNoTensor) fc.inputs.push_back(bias_id);
+  return true;
+}
+
+// MatMul(A, B) with constant 2-D B [k, n] -> fully_connected(A, Bᵀ).
+bool RewriteMatMul(ir::Graph& g, size_t k) {
+  ir::Node& node = g.nodes[k];
+  ir::TensorId A = node.inputs[0], B = node.inputs[1];
+  if (g.type(A).dtype != ir::DType::kF32 || !IsF32Const(g, B) ||
+      g.type(B).rank() != 2)
+    return false;
+  const ir::Shape bs = g.type(B).shape;
+  std::vector<float> b = ConstFloats(g, B);
+  std::vector<float> w(b.size());
+  for (int64_t i = 0; i < bs[0]; ++i)
+    for (int64_t o = 0; o < bs[1]; ++o) w[o * bs[0] + i] = b[i * bs[1] + o];
+  ir::TensorId W =
+      AddF32Constant(g, g.tensor(B).name + "_fc", {bs[1], bs[0]}, w);
+  ir::Node& fc = g.nodes[k];
+  fc.op = ir::OpKind::kFullyConnected;
+  fc.attrs = ir::DefaultAttrs(fc.op);
+  fc.inputs = {A, W};
+  return true;
+}
+
+}  // namespace
+
+Status Canonicalize(ir::Graph& g, const PassOptions&) {
+  for (size_t k = 0; k < g.nodes.size(); ++k) {
+    switch (g.nodes[k].op) {
+      case ir::OpKind::kGemm: RewriteGemm(g, k); break;
+      case ir::OpKind::kMatMul: RewriteMatMul(g, k); break;
+      default: break;
+    }
+  }
+  g.Compact();  // drops the original B and C when nothing else reads them
+  return Status::Ok();
+}
+
+}  // namespace kiln::passes

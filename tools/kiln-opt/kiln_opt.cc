@@ -1,0 +1,115 @@
+// kiln-opt: the IR workbench. Reads a .kir file (or stdin), runs the requested
+// passes in order, verifies, and prints the resulting IR, so each pass can be
+// tested on a few lines of text with FileCheck (tests/lit).
+//
+//   kiln-opt [--pass=NAME]... [--pipeline=default] [--elide-constants N]
+//            [--target=T] [--list-passes] FILE.kir|-
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/parser.h"
+#include "compiler/ir/printer.h"
+#include "compiler/ir/verifier.h"
+#include "compiler/passes/pipeline.h"
+
+namespace {
+
+int Usage(const char* msg) {
+  if (msg) std::fprintf(stderr, "kiln-opt: %s\n", msg);
+  std::fprintf(stderr,
+               "usage: kiln-opt [--pass=NAME]... [--pipeline=default] "
+               "[--elide-constants N] [--target=T] [--list-passes] FILE.kir|-\n");
+  return 2;
+}
+
+bool StartsWith(const std::string& s, const char* prefix, std::string* rest) {
+  size_t n = std::char_traits<char>::length(prefix);
+  if (s.compare(0, n, prefix) != 0) return false;
+  *rest = s.substr(n);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> steps;  // pass names; "@default" for the pipeline
+  std::string file;
+  kiln::ir::PrintOptions print;
+  kiln::passes::PassOptions opts;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i], v;
+    if (a == "--list-passes") {
+      for (const std::string& n : kiln::passes::PassNames())
+        std::printf("%-18s %s\n", n.c_str(),
+                    kiln::passes::PassDescription(n).c_str());
+      return 0;
+    } else if (a == "-h" || a == "--help") {
+      Usage(nullptr);
+      return 0;
+    } else if (StartsWith(a, "--pass=", &v)) {
+      steps.push_back(v);
+    } else if (a == "--pass" && i + 1 < argc) {
+      steps.push_back(argv[++i]);
+    } else if (StartsWith(a, "--pipeline=", &v)) {
+      if (v != "default") return Usage("the only pipeline is 'default'");
+      steps.push_back("@default");
+    } else if (StartsWith(a, "--target=", &v)) {
+      opts.target = v;
+    } else if (StartsWith(a, "--elide-constants=", &v) ||
+               (a == "--elide-constants" && i + 1 < argc && (v = argv[++i], true))) {
+      char* end = nullptr;
+      print.elide_constants_over = std::strtoll(v.c_str(), &end, 10);
+      if (v.empty() || *end) return Usage("--elide-constants needs a number");
+    } else if (a == "-" || (a.size() > 0 && a[0] != '-')) {
+      if (!file.empty()) return Usage("more than one input file");
+      file = a;
+    } else {
+      return Usage(("unknown option '" + a + "'").c_str());
+    }
+  }
+  if (file.empty()) return Usage("no input file");
+
+  std::string text;
+  std::string source = file == "-" ? "<stdin>" : file;
+  if (file == "-") {
+    std::stringstream ss;
+    ss << std::cin.rdbuf();
+    text = ss.str();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "%s: error: cannot open the file\n", file.c_str());
+      return 1;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  auto graph = kiln::ir::ParseGraph(text, source);
+  if (!graph.ok()) {
+    // The parser's message already starts with file:line:col.
+    std::fprintf(stderr, "%s\n", graph.status().message().c_str());
+    return 1;
+  }
+  kiln::ir::Graph g = std::move(graph).value();
+  kiln::Status st = kiln::ir::Verify(g);
+  if (!st.ok()) {
+    std::fprintf(stderr, "%s: %s\n", source.c_str(), st.ToString().c_str());
+    return 1;
+  }
+  for (const std::string& s : steps) {
+    st = s == "@default" ? kiln::passes::RunDefaultPipeline(g, opts)
+                         : kiln::passes::RunPass(s, g, opts);
+    if (!st.ok()) {
+      std::fprintf(stderr, "%s: %s\n", source.c_str(), st.ToString().c_str());
+      return 1;
+    }
+  }
+  std::fputs(kiln::ir::PrintGraph(g, print).c_str(), stdout);
+  return 0;
+}
