@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Differential check: runs the kiln-sim and QEMU builds of one program and
+requires the same stdout and exit code. With --stats, also prints kiln-sim's
+cycle counts so a failing log shows how far the program got."""
+import argparse
+import difflib
+import subprocess
+import sys
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sim", required=True)
+    ap.add_argument("--qemu", required=True)
+    ap.add_argument("--sim-elf", required=True)
+    ap.add_argument("--qemu-elf", required=True)
+    ap.add_argument("--max-cycles", default="50000000")
+    args = ap.parse_args()
+
+    sim = subprocess.run([args.sim, "--elf", args.sim_elf, "--max-cycles",
+                          args.max_cycles], capture_output=True, timeout=300)
+    qemu = subprocess.run([args.qemu, args.qemu_elf], capture_output=True,
+                          timeout=300)
+    ok = sim.returncode == qemu.returncode and sim.stdout == qemu.stdout
+    sys.stdout.write(sim.stdout.decode(errors="replace"))
+    if not ok:
+        print(f"--- kiln-sim exit {sim.returncode}, qemu exit {qemu.returncode}")
+        sys.stdout.write(sim.stderr.decode(errors="replace"))
+        diff = difflib.unified_diff(
+            qemu.stdout.decode(errors="replace").splitlines(),
+            sim.stdout.decode(errors="replace").splitlines(),
+            "qemu", "kiln-sim", lineterm="")
+        for line in list(diff)[:60]:
+            print(line)
+        return 1
+    print(f"--- identical output, exit code {sim.returncode}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
