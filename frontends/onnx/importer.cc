@@ -1,0 +1,559 @@
+// The ONNX import driver: parse, check structure, find the live nodes, choose
+// input shapes, run the ONNX checker and strict shape inference, import each
+// live node with its registered importer, and verify the result with kiln's own
+// type rules.
+#include "frontends/onnx/importer.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <queue>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <onnx/checker.h>
+#include <onnx/defs/schema.h>
+#include <onnx/defs/shape_inference.h>
+#include <onnx/onnx_pb.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include "compiler/ir/verifier.h"
+#include "frontends/onnx/model_state.h"
+#include "frontends/onnx/op_context.h"
+#include "frontends/onnx/op_registry.h"
+
+namespace kiln::onnx_frontend {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsDefaultDomain(const std::string& d) { return d.empty() || d == "ai.onnx"; }
+
+// Ops that usually only compute shapes; named in the error when one is live.
+bool IsShapeOp(const std::string& op) {
+  static const char* kOps[] = {"Shape",  "Gather", "Unsqueeze",       "Squeeze",
+                               "Cast",   "Slice",  "ConstantOfShape", "Range",
+                               "Size",   "Expand", "ReduceProd"};
+  for (const char* s : kOps)
+    if (op == s) return true;
+  return false;
+}
+
+class Importer {
+ public:
+  Importer(const onnx::ModelProto& model, const std::string& source,
+           const ImportOptions& options, ImportReport* report)
+      : options_(options), report_(*report) {
+    s_.source = source;
+    s_.model = model;
+    fs::path dir = fs::path(source).parent_path();
+    s_.model_dir = dir.empty() ? "." : dir.string();
+  }
+
+  StatusOr<ir::Graph> Run() {
+    KILN_RETURN_IF_ERROR(CheckHeader());
+    KILN_RETURN_IF_ERROR(CollectValues());
+    KILN_RETURN_IF_ERROR(SortNodes());
+    KILN_RETURN_IF_ERROR(FindLiveNodes());
+    KILN_RETURN_IF_ERROR(ChooseInputShapes());
+    KILN_RETURN_IF_ERROR(RunChecker());
+    KILN_RETURN_IF_ERROR(RunShapeInference());
+    KILN_RETURN_IF_ERROR(BuildGraph());
+    TagLayouts();
+    Status v = ir::Verify(s_.graph);
+    if (!v.ok())
+      return Status(StatusCode::kInternal,
+                    fmt::format("{}: the imported graph does not verify: ONNX "
+                                "shape inference and kiln's type rules "
+                                "disagree (a kiln bug; please report it): {}",
+                                s_.source, v.message()));
+    return std::move(s_.graph);
+  }
+
+ private:
+  const onnx::GraphProto& g() const { return s_.model.graph(); }
+
+  Status CheckHeader() {
+    const auto& m = s_.model;
+    if (!m.has_graph() || m.ir_version() <= 0)
+      return InvalidArgument(
+          "{}: not an ONNX model (no {}); is this the right file?", s_.source,
+          m.has_graph() ? "ir_version" : "graph");
+    report_.producer = m.producer_name();
+    if (!m.producer_version().empty())
+      report_.producer += " " + m.producer_version();
+    int64_t opset = -1;
+    for (const auto& imp : m.opset_import())
+      if (IsDefaultDomain(imp.domain())) opset = imp.version();
+    if (opset < 0)
+      return InvalidArgument(
+          "{}: the model imports no default-domain (ai.onnx) opset", s_.source);
+    s_.opset = report_.opset = opset;
+    if (opset < kMinOpset || opset > kMaxOpset)
+      return Unimplemented(
+          "{}: opset {} is not supported; kiln imports opsets {} to {} (convert "
+          "the model, e.g. onnx.version_converter.convert_version(model, 13))",
+          s_.source, opset, kMinOpset, kMaxOpset);
+    return Status::Ok();
+  }
+
+  // Initializers, Constant-node values, graph inputs, producers; every value a
+  // node reads must be defined somewhere.
+  Status CollectValues() {
+    std::unordered_map<std::string, std::string> defined_by;
+    auto define = [&](const std::string& name, std::string what) -> Status {
+      auto [it, fresh] = defined_by.emplace(name, what);
+      if (!fresh)
+        return InvalidArgument(
+            "{}: value '{}' is defined twice ({} and {}); ONNX values must be "
+            "assigned once",
+            s_.source, name, it->second, what);
+      s_.ReserveName(name);
+      return Status::Ok();
+    };
+    for (const auto& t : g().initializer()) {
+      if (t.name().empty())
+        return InvalidArgument("{}: an initializer has no name", s_.source);
+      KILN_RETURN_IF_ERROR(define(t.name(), "an initializer"));
+      s_.constants[t.name()] = &t;
+    }
+    // Initializers that are also listed as graph inputs (IR version < 4
+    // exporters) are constants, not inputs.
+    for (const auto& in : g().input()) {
+      if (s_.constants.count(in.name())) continue;
+      KILN_RETURN_IF_ERROR(define(in.name(), "a graph input"));
+      real_inputs_.push_back(in.name());
+    }
+    s_.original_index.resize(g().node_size());
+    for (int k = 0; k < g().node_size(); ++k) {
+      s_.original_index[k] = k;
+      const auto& node = g().node(k);
+      for (const auto& out : node.output()) {
+        if (out.empty()) continue;
+        KILN_RETURN_IF_ERROR(
+            define(out, fmt::format("output of {}", s_.NodeLabel(k))));
+        s_.producer[out] = k;
+      }
+    }
+    for (int k = 0; k < g().node_size(); ++k) {
+      for (const auto& in : g().node(k).input())
+        if (!in.empty() && !defined_by.count(in))
+          return InvalidArgument(
+              "{}: {}: input '{}' is not a graph input, an initializer or the "
+              "output of any node (a missing initializer? re-export the model "
+              "with its weights)",
+              s_.source, s_.NodeLabel(k), in);
+    }
+    for (const auto& out : g().output())
+      if (!defined_by.count(out.name()))
+        return InvalidArgument(
+            "{}: graph output '{}' is not produced by any node, input or "
+            "initializer",
+            s_.source, out.name());
+    return Status::Ok();
+  }
+
+  // Orders the nodes topologically (stable: a sorted graph keeps its order),
+  // or reports a cycle by the nodes on it.
+  Status SortNodes() {
+    const int n = g().node_size();
+    std::vector<int> missing(n, 0);
+    std::vector<std::vector<int>> users(n);
+    for (int k = 0; k < n; ++k) {
+      for (const auto& in : g().node(k).input()) {
+        auto p = s_.producer.find(in);
+        if (in.empty() || p == s_.producer.end()) continue;
+        ++missing[k];
+        users[p->second].push_back(k);
+      }
+    }
+    std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
+    for (int k = 0; k < n; ++k)
+      if (missing[k] == 0) ready.push(k);
+    std::vector<int> order;
+    while (!ready.empty()) {
+      int k = ready.top();
+      ready.pop();
+      order.push_back(k);
+      for (int u : users[k])
+        if (--missing[u] == 0) ready.push(u);
+    }
+    if (static_cast<int>(order.size()) < n) return CycleError(missing);
+    bool sorted = true;
+    for (int k = 0; k < n; ++k) sorted &= order[k] == k;
+    if (sorted) return Status::Ok();
+    auto* nodes = s_.model.mutable_graph()->mutable_node();
+    google::protobuf::RepeatedPtrField<onnx::NodeProto> copy(*nodes);
+    for (int k = 0; k < n; ++k) {
+      *nodes->Mutable(k) = copy.Get(order[k]);
+      s_.original_index[k] = order[k];
+    }
+    std::vector<int> position(n);
+    for (int k = 0; k < n; ++k) position[order[k]] = k;
+    for (auto& [name, k] : s_.producer) k = position[k];
+    return Status::Ok();
+  }
+
+  // Walks producers from a node left unsorted until one repeats: a cycle.
+  Status CycleError(const std::vector<int>& missing) {
+    int k = 0;
+    while (missing[k] == 0) ++k;
+    std::vector<int> path;
+    std::vector<int> seen_at(g().node_size(), -1);
+    while (seen_at[k] < 0) {
+      seen_at[k] = static_cast<int>(path.size());
+      path.push_back(k);
+      for (const auto& in : g().node(k).input()) {
+        auto p = s_.producer.find(in);
+        if (!in.empty() && p != s_.producer.end() && missing[p->second] > 0) {
+          k = p->second;
+          break;
+        }
+      }
+    }
+    std::vector<std::string> names;
+    for (size_t i = seen_at[k]; i < path.size(); ++i)
+      names.push_back(fmt::format("'{}'", s_.NodeName(path[i])));
+    std::reverse(names.begin(), names.end());
+    names.push_back(names.front());
+    return InvalidArgument(
+        "{}: the graph has a cycle: {}; ONNX graphs must be acyclic",
+        s_.source, fmt::join(names, " -> "));
+  }
+
+  // Marks the nodes the graph outputs need, following data inputs only, and
+  // rejects live nodes kiln cannot import.
+  Status FindLiveNodes() {
+    std::vector<std::string> work;
+    for (const auto& out : g().output()) work.push_back(out.name());
+    std::vector<bool> live(g().node_size(), false);
+    while (!work.empty()) {
+      std::string v = work.back();
+      work.pop_back();
+      if (!s_.live_values.insert(v).second) continue;
+      auto p = s_.producer.find(v);
+      if (p == s_.producer.end()) continue;
+      int k = p->second;
+      const auto& node = g().node(k);
+      if (live[k]) continue;
+      live[k] = true;
+      if (node.op_type() == "Constant" && IsDefaultDomain(node.domain()))
+        continue;  // becomes an IR constant, not a node
+      const OnnxOpInfo* info =
+          IsDefaultDomain(node.domain()) ? FindOnnxOp(node.op_type()) : nullptr;
+      for (int i = 0; i < node.input_size(); ++i)
+        if (!node.input(i).empty() && (!info || IsDataInput(*info, i)))
+          work.push_back(node.input(i));
+    }
+    std::vector<int> unsupported;
+    for (int k = 0; k < g().node_size(); ++k) {
+      if (!live[k]) continue;
+      const auto& node = g().node(k);
+      bool is_default = IsDefaultDomain(node.domain());
+      if (is_default && node.op_type() == "Constant") {
+        Status c = s_.AddConstantNode(k);
+        if (!c.ok())
+          s_.constant_errors[node.output(0)] =
+              c.WithContext(s_.source);
+        continue;
+      }
+      const OnnxOpInfo* info = is_default ? FindOnnxOp(node.op_type()) : nullptr;
+      if (!info) {
+        unsupported.push_back(k);
+        continue;
+      }
+      if (s_.opset < info->min_opset || s_.opset > info->max_opset)
+        return Unimplemented("{}: {}: kiln imports {} only for opsets {} to {}",
+                             s_.source, s_.NodeLabel(k), node.op_type(),
+                             info->min_opset, info->max_opset);
+      live_nodes_.push_back(k);
+    }
+    // Dead Constant nodes may still feed constant inputs (Reshape's shape).
+    for (int k = 0; k < g().node_size(); ++k) {
+      const auto& node = g().node(k);
+      if (!live[k] && node.op_type() == "Constant" &&
+          IsDefaultDomain(node.domain()) && node.output_size() == 1) {
+        Status c = s_.AddConstantNode(k);
+        if (!c.ok())
+          s_.constant_errors[node.output(0)] = c.WithContext(s_.source);
+      }
+    }
+    if (unsupported.empty()) return Status::Ok();
+    int k = unsupported.front();
+    const auto& node = g().node(k);
+    std::string msg = fmt::format(
+        "{}: {}: op is not supported by kiln; supported ops: {}", s_.source,
+        s_.NodeLabel(k), SupportedOnnxOps());
+    if (IsShapeOp(node.op_type()))
+      msg += fmt::format(
+          ". If it computes a shape, note that kiln evaluates shape "
+          "computations only where they feed a constant input (such as "
+          "Reshape's shape); here its result is used as data");
+    if (unsupported.size() > 1) {
+      std::vector<std::string> others;
+      for (size_t i = 1; i < unsupported.size() && i <= 5; ++i)
+        others.push_back(fmt::format("'{}' ({})",
+                                     s_.NodeName(unsupported[i]),
+                                     g().node(unsupported[i]).op_type()));
+      if (unsupported.size() > 6) others.push_back("...");
+      msg += fmt::format(" (also unsupported: {})", fmt::join(others, ", "));
+    }
+    return Status(StatusCode::kUnimplemented, msg);
+  }
+
+  // Fixes every input dimension before shape inference: --input-shape values
+  // first, then 1 for symbolic, unknown or zero dims (a dynamic batch).
+  Status ChooseInputShapes() {
+    for (const auto& [name, shape] : options_.input_shapes) {
+      if (std::find(real_inputs_.begin(), real_inputs_.end(), name) ==
+          real_inputs_.end())
+        return InvalidArgument(
+            "{}: --input-shape names '{}', which is not an input of the model; "
+            "its inputs are: {}",
+            s_.source, name, fmt::join(real_inputs_, ", "));
+      for (int64_t d : shape)
+        if (d <= 0)
+          return InvalidArgument(
+              "{}: --input-shape {}={}: dimensions must be positive", s_.source,
+              name, fmt::join(shape, "x"));
+    }
+    for (auto& in : *s_.model.mutable_graph()->mutable_input()) {
+      if (s_.constants.count(in.name())) continue;
+      const std::string& name = in.name();
+      if (!in.type().has_tensor_type())
+        return Unimplemented(
+            "{}: input '{}' is not a tensor; kiln supports tensor inputs only",
+            s_.source, name);
+      auto* tt = in.mutable_type()->mutable_tensor_type();
+      auto given = options_.input_shapes.find(name);
+      ir::Shape used;
+      if (given != options_.input_shapes.end()) {
+        used = given->second;
+        tt->mutable_shape()->clear_dim();
+        for (int64_t d : used) tt->mutable_shape()->add_dim()->set_dim_value(d);
+        report_.notes.push_back(fmt::format(
+            "input '{}': shape {} from --input-shape", name,
+            ir::ShapeToString(used)));
+      } else {
+        if (!tt->has_shape())
+          return InvalidArgument(
+              "{}: input '{}' has no shape in the model; give one with "
+              "--input-shape {}=1x3x32x32 (your dimensions)",
+              s_.source, name, name);
+        auto* shape = tt->mutable_shape();
+        for (int i = 0; i < shape->dim_size(); ++i) {
+          auto* d = shape->mutable_dim(i);
+          if (d->has_dim_value() && d->dim_value() > 0) {
+            used.push_back(d->dim_value());
+            continue;
+          }
+          std::string why =
+              d->has_dim_param() && !d->dim_param().empty()
+                  ? fmt::format("'{}' is symbolic", d->dim_param())
+              : d->has_dim_value() ? fmt::format("is {}", d->dim_value())
+                                   : std::string("is unknown");
+          report_.notes.push_back(fmt::format(
+              "input '{}': dim {} {}, used 1", name, i, why));
+          d->set_dim_value(1);
+          used.push_back(1);
+        }
+      }
+      report_.input_shapes_used[name] = used;
+    }
+    return Status::Ok();
+  }
+
+  Status RunChecker() {
+    onnx::checker::CheckerContext ctx;
+    ctx.set_ir_version(static_cast<int>(s_.model.ir_version()));
+    std::unordered_map<std::string, int> opsets;
+    for (const auto& imp : s_.model.opset_import())
+      opsets[IsDefaultDomain(imp.domain()) ? "" : imp.domain()] =
+          static_cast<int>(imp.version());
+    ctx.set_opset_imports(opsets);
+    ctx.set_model_dir(s_.model_dir);
+    onnx::checker::LexicalScopeContext lex;
+    try {
+      onnx::checker::check_graph(s_.model.graph(), ctx, lex);
+    } catch (const onnx::checker::ValidationError& e) {
+      return InvalidArgument("{}: the ONNX checker rejects the model: {}",
+                             s_.source, e.what());
+    }
+    return Status::Ok();
+  }
+
+  Status RunShapeInference() {
+    std::unordered_map<std::string, onnx::TensorShapeProto> generated;
+    try {
+      onnx::shape_inference::InferShapes(
+          s_.model, onnx::OpSchemaRegistry::Instance(),
+          onnx::ShapeInferenceOptions{true, 1, true}, &generated);
+    } catch (const std::exception& e) {
+      return InvalidArgument(
+          "{}: ONNX shape inference failed (with input shapes {}): {}",
+          s_.source, InputShapesText(), e.what());
+    }
+    for (auto& [name, shape] : generated) s_.propagated[name] = shape;
+    for (const auto& v : g().input()) s_.value_types[v.name()] = &v.type();
+    for (const auto& v : g().value_info()) s_.value_types[v.name()] = &v.type();
+    for (const auto& v : g().output()) s_.value_types[v.name()] = &v.type();
+    return Status::Ok();
+  }
+
+  std::string InputShapesText() const {
+    std::vector<std::string> parts;
+    for (const auto& [name, shape] : report_.input_shapes_used)
+      parts.push_back(fmt::format("{}={}", name, ir::ShapeToString(shape)));
+    return parts.empty() ? "none" : fmt::format("{}", fmt::join(parts, ", "));
+  }
+
+  Status BuildGraph() {
+    ir::Graph& graph = s_.graph;
+    graph.name = GraphNameFromPath(s_.source);
+    for (const std::string& name : real_inputs_) {
+      auto type = s_.ValueType(name);
+      if (!type.ok())
+        return type.status().WithContext(
+            fmt::format("{}: input '{}'", s_.source, name));
+      ir::TensorId id = graph.AddTensor(s_.NameForValue(name), *type);
+      s_.ir_tensor[name] = id;
+      graph.inputs.push_back(id);
+    }
+    for (int k : live_nodes_) {
+      const auto& node = g().node(k);
+      OpContext ctx(&s_, k);
+      KILN_RETURN_IF_ERROR(FindOnnxOp(node.op_type())->import(ctx));
+      // A backstop for importers: every output the graph reads must exist.
+      for (int i = 0; i < node.output_size(); ++i)
+        if (ctx.OutputUsed(i) && !s_.ir_tensor.count(node.output(i)))
+          return ctx.Unsupported(
+              "output {} ('{}') is used, but kiln imports only {} of this op",
+              i, node.output(i), i == 1 ? "output 0" : "its first outputs");
+    }
+    for (const auto& out : g().output()) {
+      auto id = s_.Tensor(out.name());
+      if (!id.ok())
+        return id.status().WithContext(
+            fmt::format("{}: graph output '{}'", s_.source, out.name()));
+      graph.outputs.push_back(*id);
+    }
+    // Node names must be unique in the IR; ONNX only recommends it.
+    std::unordered_set<std::string> seen;
+    for (ir::Node& n : graph.nodes) {
+      if (seen.insert(n.name).second) continue;
+      std::string fresh = n.name;
+      for (int i = 1; seen.count(fresh); ++i)
+        fresh = fmt::format("{}_{}", n.name, i);
+      report_.notes.push_back(fmt::format(
+          "node name '{}' appears more than once; kiln calls the repeat '{}'",
+          n.name, fresh));
+      n.name = fresh;
+      seen.insert(fresh);
+    }
+    return Status::Ok();
+  }
+
+  // Tags rank-4 activations NCHW: those an NCHW conv/pool/batchnorm reads or
+  // writes, and what elementwise ops derive from them. Graph inputs in another
+  // order (TFLite exports start with a Transpose) stay untagged.
+  void TagLayouts() {
+    ir::Graph& graph = s_.graph;
+    auto tag = [&](ir::TensorId id) {
+      if (id == ir::kNoTensor || graph.IsConst(id)) return;
+      auto& t = graph.tensor(id).type;
+      if (t.rank() == 4) t.layout = ir::Layout::kNCHW;
+    };
+    for (const ir::Node& n : graph.nodes) {
+      switch (n.op) {
+        case ir::OpKind::kConv:
+        case ir::OpKind::kAveragePool:
+        case ir::OpKind::kMaxPool:
+        case ir::OpKind::kGlobalAveragePool:
+        case ir::OpKind::kBatchNormalization:
+          tag(n.inputs[0]);
+          tag(n.outputs[0]);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const ir::Node& n : graph.nodes) {
+      switch (n.op) {
+        case ir::OpKind::kRelu:
+        case ir::OpKind::kClip:
+        case ir::OpKind::kAdd:
+        case ir::OpKind::kIdentity:
+        case ir::OpKind::kDropout:
+        case ir::OpKind::kConcat:
+          for (ir::TensorId in : n.inputs)
+            if (in != ir::kNoTensor &&
+                graph.type(in).layout == ir::Layout::kNCHW)
+              tag(n.outputs[0]);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  const ImportOptions& options_;
+  ImportReport& report_;
+  ModelState s_;
+  std::vector<std::string> real_inputs_;
+  std::vector<int> live_nodes_;  // positions, topological order
+};
+
+}  // namespace
+
+std::string GraphNameFromPath(const std::string& path) {
+  std::string stem = fs::path(path).stem().string();
+  std::string out;
+  for (char c : stem)
+    out += (isalnum(static_cast<unsigned char>(c)) || c == '_') ? c : '_';
+  if (out.empty()) return "model";
+  if (isdigit(static_cast<unsigned char>(out[0]))) out = "m_" + out;
+  return out;
+}
+
+StatusOr<ir::Graph> ImportOnnxModel(const onnx::ModelProto& model,
+                                    const std::string& source_name,
+                                    const ImportOptions& options,
+                                    ImportReport* report) {
+  ImportReport local;
+  if (!report) report = &local;
+  *report = ImportReport();
+  // libonnx and protobuf report some failures by exceptions: none may escape.
+  try {
+    Importer importer(model, source_name, options, report);
+    return importer.Run();
+  } catch (const std::exception& e) {
+    return InvalidArgument("{}: cannot import the model: {}", source_name,
+                           e.what());
+  }
+}
+
+StatusOr<ir::Graph> ImportOnnxFile(const std::string& path,
+                                   const ImportOptions& options,
+                                   ImportReport* report) {
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    return NotFound("{}: file not found", path);
+  if (fs::is_directory(path, ec))
+    return InvalidArgument("{}: is a folder, not an ONNX file", path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError("{}: cannot open the file", path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return IoError("{}: cannot read the file", path);
+  std::string bytes = buf.str();
+  if (bytes.empty()) return InvalidArgument("{}: the file is empty", path);
+  onnx::ModelProto model;
+  if (!model.ParseFromString(bytes))
+    return InvalidArgument(
+        "{}: not a valid ONNX model: the protobuf cannot be parsed (a truncated "
+        "or corrupted file?)",
+        path);
+  return ImportOnnxModel(model, path, options, report);
+}
+
+}  // namespace kiln::onnx_frontend

@@ -1,0 +1,27 @@
+// Imports ONNX AveragePool (1-D and 2-D, ceil_mode, count_include_pad).
+#include "frontends/onnx/op_registry.h"
+#include "frontends/onnx/ops/window.h"
+
+namespace kiln::onnx_frontend {
+
+Status ImportAveragePool(OpContext& ctx) {
+  KILN_ASSIGN_OR_RETURN(ir::TensorType x, ctx.InputType(0));
+  KILN_ASSIGN_OR_RETURN(Window win, ReadWindow(ctx, x.shape, {}));
+  KILN_ASSIGN_OR_RETURN(int64_t ceil_mode, ctx.AttrInt("ceil_mode", 0));
+  KILN_ASSIGN_OR_RETURN(int64_t include_pad,
+                        ctx.AttrInt("count_include_pad", 0));
+  KILN_ASSIGN_OR_RETURN(ir::TensorId xi, ctx.Input(0));
+  KILN_ASSIGN_OR_RETURN(ir::TensorId y, ctx.Output(0));
+  auto& a =
+      ctx.AddNode(ir::OpKind::kAveragePool, {xi}, {y}).attr<ir::PoolAttrs>();
+  a.kernel_shape = win.kernel_shape;
+  a.strides = win.strides;
+  a.pads = win.pads;
+  a.dilations = win.dilations;
+  a.ceil_mode = ceil_mode;
+  a.count_include_pad = include_pad;
+  a.layout = "nchw";
+  return Status::Ok();
+}
+
+}  // namespace kiln::onnx_frontend

@@ -1,0 +1,16 @@
+// Imports ONNX Reshape as IR reshape, whose target is its output type: ONNX
+// shape inference (with data propagation) has already resolved 0 and -1 and
+// shapes computed by Shape -> Gather -> Concat, so the shape input is never
+// imported.
+#include "frontends/onnx/op_registry.h"
+
+namespace kiln::onnx_frontend {
+
+Status ImportReshape(OpContext& ctx) {
+  KILN_ASSIGN_OR_RETURN(ir::TensorId x, ctx.Input(0));
+  KILN_ASSIGN_OR_RETURN(ir::TensorId y, ctx.Output(0));
+  ctx.AddNode(ir::OpKind::kReshape, {x}, {y});
+  return Status::Ok();
+}
+
+}  // namespace kiln::onnx_frontend
