@@ -13,8 +13,8 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::string_view source)
-      : text_(text), source_(source) {}
+  Parser(std::string_view text, std::string_view source, SourceMap* map)
+      : text_(text), source_(source), map_(map) {}
 
   StatusOr<Graph> Run() {
     Graph g;
@@ -66,6 +66,8 @@ class Parser {
   }
 
   Status NodeStatement(Graph& g) {
+    SkipSpace();
+    SourceLocation where = map_ ? Location() : SourceLocation();
     struct Out {
       std::string name;
       TensorType type;
@@ -118,6 +120,7 @@ class Parser {
     }
     Node& n = g.AddNode(op, node_name, std::move(ins), std::move(out_ids));
     n.attrs = std::move(attrs);
+    if (map_) map_->nodes.push_back(where);
     return Status::Ok();
   }
 
@@ -254,6 +257,10 @@ class Parser {
       return Error(fmt::format("'%{}' is defined twice", name));
     TensorId id = g.AddTensor(name, type);
     ids_[name] = id;
+    if (map_) {
+      map_->tensors.resize(g.tensors.size());
+      map_->tensors[id] = last_name_;
+    }
     return id;
   }
 
@@ -325,6 +332,7 @@ class Parser {
   }
   StatusOr<std::string> Name(char sigil) {
     SkipSpace();
+    if (map_) last_name_ = Location();
     if (AtEnd() || text_[pos_] != sigil)
       return Error(fmt::format("expected a name starting with '{}'", sigil));
     ++pos_;
@@ -363,29 +371,45 @@ class Parser {
     return v;
   }
 
-  Status Error(const std::string& msg) const {
-    int line = 1, col = 1;
-    for (size_t i = 0; i < pos_ && i < text_.size(); ++i) {
-      if (text_[i] == '\n') {
-        ++line;
-        col = 1;
+  // Line and column of pos_. Incremental from the last query (the parser only
+  // moves forward between queries), so recording every location stays linear.
+  SourceLocation Location() const {
+    if (pos_ < loc_pos_) {
+      loc_pos_ = 0;
+      loc_ = {1, 1};
+    }
+    for (; loc_pos_ < pos_ && loc_pos_ < text_.size(); ++loc_pos_) {
+      if (text_[loc_pos_] == '\n') {
+        ++loc_.line;
+        loc_.col = 1;
       } else {
-        ++col;
+        ++loc_.col;
       }
     }
-    return InvalidArgument("{}:{}:{}: {}", source_, line, col, msg);
+    return loc_;
+  }
+
+  Status Error(const std::string& msg) const {
+    SourceLocation loc = Location();
+    return InvalidArgument("{}:{}:{}: {}", source_, loc.line, loc.col, msg);
   }
 
   std::string_view text_;
   std::string_view source_;
   size_t pos_ = 0;
+  SourceMap* map_ = nullptr;
+  SourceLocation last_name_;  // where the most recent name started
+  mutable size_t loc_pos_ = 0;
+  mutable SourceLocation loc_{1, 1};
   std::unordered_map<std::string, TensorId> ids_;
 };
 
 }  // namespace
 
-StatusOr<Graph> ParseGraph(std::string_view text, std::string_view source_name) {
-  return Parser(text, source_name).Run();
+StatusOr<Graph> ParseGraph(std::string_view text, std::string_view source_name,
+                           SourceMap* locations) {
+  if (locations) *locations = SourceMap();
+  return Parser(text, source_name, locations).Run();
 }
 
 }  // namespace kiln::ir

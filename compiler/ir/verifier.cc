@@ -15,12 +15,14 @@ bool AttrsMatchOp(const Node& n) {
 
 }  // namespace
 
-Status Verify(const Graph& g) {
+namespace {
+Status VerifyImpl(const Graph& g, VerifyLocation* loc) {
   const auto nt = static_cast<TensorId>(g.tensors.size());
   std::vector<bool> defined(g.tensors.size(), false);
   auto in_range = [&](TensorId id) { return id >= 0 && id < nt; };
   for (TensorId id = 0; id < nt; ++id) {
     const Tensor& t = g.tensors[id];
+    loc->tensor = id;
     if (t.type.num_elements() < 0)
       return InvalidArgument("tensor '{}' has a negative dimension", t.name);
     if (t.is_const) {
@@ -31,13 +33,17 @@ Status Verify(const Graph& g) {
       defined[id] = true;
     }
   }
+  loc->tensor = kNoTensor;
   for (TensorId id : g.inputs) {
     if (!in_range(id)) return Internal("graph input id {} out of range", id);
+    loc->tensor = id;
     if (defined[id])
       return InvalidArgument("graph input '{}' is defined twice", g.tensor(id).name);
     defined[id] = true;
   }
+  loc->tensor = kNoTensor;
   for (const Node& n : g.nodes) {
+    ++loc->node;
     const OpInfo& info = GetOpInfo(n.op);
     auto where = NodeWhere(n);
     int nin = static_cast<int>(n.inputs.size());
@@ -79,13 +85,23 @@ Status Verify(const Graph& g) {
                                have.ToString(), want.ToString());
     }
   }
+  loc->node = -1;
   for (TensorId id : g.outputs) {
     if (!in_range(id)) return Internal("graph output id {} out of range", id);
+    loc->tensor = id;
     if (!defined[id])
       return InvalidArgument("graph output '{}' is never defined",
                              g.tensor(id).name);
   }
   return Status::Ok();
+}
+}  // namespace
+
+Status Verify(const Graph& g, VerifyLocation* where) {
+  VerifyLocation loc;
+  Status s = VerifyImpl(g, &loc);
+  if (where) *where = s.ok() ? VerifyLocation() : loc;
+  return s;
 }
 
 }  // namespace kiln::ir

@@ -8,7 +8,7 @@
 // boundary. Reshape is a barrier: a transpose back to NCHW stays in front of it so
 // the flattened element order is ONNX's, unless it only moves extent-1 axes
 // (H = W = 1), where it is itself a reshape and costs nothing.
-#include <functional>
+#include <unordered_map>
 
 #include "compiler/passes/pass_util.h"
 #include "compiler/passes/passes.h"
@@ -47,8 +47,13 @@ std::string* NodeLayout(Node& n) {
   }
 }
 
-// Step 1 for node k: returns the number of nodes inserted before it (0 or 1).
-bool ConvertNode(Graph& g, size_t* k) {
+// OHWI copies of OIHW weights already made, by source constant, so weights
+// shared by several convs stay shared.
+using WeightCache = std::unordered_map<TensorId, TensorId>;
+
+// Step 1 for node *k: converts it and advances *k past the transposes inserted
+// around it.
+bool ConvertNode(Graph& g, size_t* k, WeightCache* cache) {
   Node& n = g.nodes[*k];
   std::string* layout = NodeLayout(n);
   if (!layout || *layout != "nchw") return false;
@@ -61,13 +66,16 @@ bool ConvertNode(Graph& g, size_t* k) {
   std::string name = n.name;
   if (n.op == OpKind::kConv) {
     TensorId w = n.inputs[1];
-    const ir::Tensor& wt = g.tensor(w);
-    ir::TensorType wtype = PermutedType(wt.type, to_last, ir::Layout::kNone);
-    std::vector<uint8_t> data = PermuteData(wt.data, wt.type.shape, to_last,
-                                            ir::DTypeBytes(wt.type.dtype));
-    TensorId nw = g.AddConstant(g.UniqueTensorName(wt.name + "_ohwi"), wtype,
-                                std::move(data));
-    g.nodes[*k].inputs[1] = nw;
+    auto it = cache->find(w);
+    if (it == cache->end()) {
+      const ir::Tensor& wt = g.tensor(w);
+      ir::TensorType wtype = PermutedType(wt.type, to_last, ir::Layout::kNone);
+      std::vector<uint8_t> data = PermuteData(wt.data, wt.type.shape, to_last,
+                                              ir::DTypeBytes(wt.type.dtype));
+      std::string wname = g.UniqueTensorName(wt.name + "_ohwi");
+      it = cache->emplace(w, g.AddConstant(wname, wtype, std::move(data))).first;
+    }
+    g.nodes[*k].inputs[1] = it->second;
   }
   *NodeLayout(g.nodes[*k]) = "nhwc";
   TensorId xn = g.AddTensor(g.UniqueTensorName(g.tensor(x).name + "_nhwc"),
@@ -108,7 +116,7 @@ int SoleTransposeFeeding(const Graph& g, const Info& info, TensorId t,
 // Rewrites `node` (at k) to consume pre-transpose values (done by the caller)
 // and produce `new_type`; a transpose by `perm` after it restores the old output.
 void AppendTranspose(Graph& g, size_t k, const ir::TensorType& new_type,
-                     const std::vector<int64_t>& perm) {
+                     std::vector<int64_t> perm) {
   TensorId y = g.nodes[k].outputs[0];
   TensorId yn = g.AddTensor(g.UniqueTensorName(g.tensor(y).name + "_t"),
                             new_type);
@@ -182,7 +190,8 @@ bool PushThroughAdd(Graph& g, const Info& info, size_t k) {
   int pa = SoleTransposeFeeding(g, info, n.inputs[0], static_cast<int>(k));
   int pb = SoleTransposeFeeding(g, info, n.inputs[1], static_cast<int>(k));
   if (pa < 0 && pb < 0) return false;
-  const std::vector<int64_t>& perm =
+  // A copy: inserting the new transpose reallocates g.nodes.
+  const std::vector<int64_t> perm =
       g.nodes[pa >= 0 ? pa : pb].attr<ir::TransposeAttrs>().perm;
   std::vector<TensorId> in(2);
   ir::Layout layout = ir::Layout::kNone;
@@ -289,6 +298,24 @@ bool MergeReshapes(Graph& g, const Info& info, size_t k) {
   return true;
 }
 
+// Two transposes of one tensor by one perm: the later one reuses the earlier
+// one's result (e.g. an input read by several converted convs).
+bool MergeDuplicateTransposes(Graph& g, const Info& info, size_t k) {
+  const Node& t = g.nodes[k];
+  if (t.op != OpKind::kTranspose || g.IsGraphOutput(t.outputs[0])) return false;
+  for (int r : info.readers[t.inputs[0]]) {
+    if (static_cast<size_t>(r) >= k) break;
+    const Node& o = g.nodes[r];
+    if (o.op == OpKind::kTranspose && o.inputs[0] == t.inputs[0] &&
+        o.attr<ir::TransposeAttrs>().perm == t.attr<ir::TransposeAttrs>().perm) {
+      g.ReplaceAllUsesWith(t.outputs[0], o.outputs[0]);
+      g.EraseNode(k);
+      return true;
+    }
+  }
+  return false;
+}
+
 using Rule = bool (*)(Graph&, const Info&, size_t);
 
 // Applies the first rule that matches anywhere (rules in priority order), then
@@ -309,13 +336,16 @@ bool RewriteOnce(Graph& g, const std::vector<Rule>& rules) {
 }  // namespace
 
 Status LayoutNhwc(Graph& g, const PassOptions&) {
-  for (size_t k = 0; k < g.nodes.size(); ++k) ConvertNode(g, &k);
-  // Cancelling and pushing first; turning transposes into reshapes last, so a
-  // transpose that could still meet its inverse is not frozen as a reshape.
+  WeightCache cache;
+  for (size_t k = 0; k < g.nodes.size(); ++k) ConvertNode(g, &k, &cache);
+  // Cancelling and pushing first; turning transposes into reshapes late, so a
+  // transpose that could still meet its inverse is not frozen as a reshape; and
+  // sharing duplicate transposes last, since a shared transpose has several
+  // readers and can no longer be pushed into any of them.
   const std::vector<Rule> rules = {ComposeTransposes, PushThroughUnary,
                                    PushThroughAdd,    PushThroughSoftmax,
                                    PushThroughConcat, TransposeAsReshape,
-                                   MergeReshapes};
+                                   MergeReshapes,     MergeDuplicateTransposes};
   // Every rewrite removes a transpose or moves one strictly later in the
   // graph, so this terminates; the bound only guards against a bug.
   for (size_t round = 0; RewriteOnce(g, rules); ++round)

@@ -90,16 +90,26 @@ int main(int argc, char** argv) {
     ss << in.rdbuf();
     text = ss.str();
   }
-  auto graph = kiln::ir::ParseGraph(text, source);
+  kiln::ir::SourceMap locations;
+  auto graph = kiln::ir::ParseGraph(text, source, &locations);
   if (!graph.ok()) {
     // The parser's message already starts with file:line:col.
     std::fprintf(stderr, "%s\n", graph.status().message().c_str());
     return 1;
   }
   kiln::ir::Graph g = std::move(graph).value();
-  kiln::Status st = kiln::ir::Verify(g);
+  kiln::ir::VerifyLocation where;
+  kiln::Status st = kiln::ir::Verify(g, &where);
   if (!st.ok()) {
-    std::fprintf(stderr, "%s: %s\n", source.c_str(), st.ToString().c_str());
+    // Point at the offending node's (or tensor's) definition.
+    kiln::ir::SourceLocation loc{1, 1};
+    if (where.node >= 0 && where.node < static_cast<int>(locations.nodes.size()))
+      loc = locations.nodes[where.node];
+    else if (where.tensor >= 0 &&
+             where.tensor < static_cast<int>(locations.tensors.size()))
+      loc = locations.tensors[where.tensor];
+    std::fprintf(stderr, "%s:%d:%d: %s\n", source.c_str(), loc.line, loc.col,
+                 st.ToString().c_str());
     return 1;
   }
   for (const std::string& s : steps) {
