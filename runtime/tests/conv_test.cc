@@ -1,6 +1,7 @@
-// Unit tests of kiln_conv2d_f32_ref and kiln_depthwise_conv2d_f32_ref: hand-computed
-// cases plus comparison with a naive NCHW/OIHW convolution over an explicitly
-// zero-padded input (the ONNX formulation, written independently of the kernels).
+// Unit tests of kiln_conv2d_f32_ref and kiln_depthwise_conv2d_f32_ref:
+// hand-computed cases plus comparison with a naive NCHW/OIHW convolution over
+// an explicitly zero-padded input (the ONNX formulation, written independently
+// of the kernels).
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -17,17 +18,18 @@ using kiln_test::kNan;
 using kiln_test::RandomVector;
 
 struct ConvShape {
-  int n, c, h, w;        // input, NCHW
-  int oc, kh, kw;        // weights OIHW with I = c / groups
-  int sh, sw, dh, dw;    // strides, dilations
-  int pt, pl, pb, pr;    // pads
+  int n, c, h, w;      // input, NCHW
+  int oc, kh, kw;      // weights OIHW with I = c / groups
+  int sh, sw, dh, dw;  // strides, dilations
+  int pt, pl, pb, pr;  // pads
   int groups;
   int OutH() const { return (h + pt + pb - (dh * (kh - 1) + 1)) / sh + 1; }
   int OutW() const { return (w + pl + pr - (dw * (kw - 1) + 1)) / sw + 1; }
 };
 
 // ONNX Conv on NCHW input and OIHW weights; returns NCHW output.
-std::vector<float> NaiveConvNchw(const ConvShape& s, const std::vector<float>& x,
+std::vector<float> NaiveConvNchw(const ConvShape& s,
+                                 const std::vector<float>& x,
                                  const std::vector<float>& w,
                                  const std::vector<float>* bias) {
   const int ph = s.h + s.pt + s.pb, pw = s.w + s.pl + s.pr;
@@ -74,9 +76,9 @@ std::vector<float> NchwToNhwc(const std::vector<float>& x, int n, int c, int h,
 }
 
 kiln_conv2d_params_t Params(const ConvShape& s, float lo, float hi) {
-  return kiln_conv2d_params_t{s.n,  s.h,  s.w,  s.c,  s.OutH(), s.OutW(), s.oc,
-                              s.kh, s.kw, s.sh, s.sw, s.dh,     s.dw,     s.pt,
-                              s.pl, s.pb, s.pr, s.groups, lo,   hi};
+  return kiln_conv2d_params_t{
+      s.n,  s.h,  s.w,  s.c,  s.OutH(), s.OutW(), s.oc, s.kh,     s.kw, s.sh,
+      s.sw, s.dh, s.dw, s.pt, s.pl,     s.pb,     s.pr, s.groups, lo,   hi};
 }
 
 // OIHW -> OHWI.
@@ -113,7 +115,7 @@ TEST(Conv2dTest, HandComputed2x2Ones) {
   // 3x3 input 1..9, 2x2 kernel of ones: each output is the sum of a 2x2 window.
   const float x[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
   const float w[4] = {1, 1, 1, 1};
-  const kiln_conv2d_params_t p = {1, 3, 3, 1, 2, 2, 1, 2, 2, 1,
+  const kiln_conv2d_params_t p = {1, 3, 3, 1, 2, 2, 1, 2, 2,     1,
                                   1, 1, 1, 0, 0, 0, 0, 1, -kInf, kInf};
   float y[4];
   kiln_conv2d_f32_ref(&p, x, w, nullptr, y);
@@ -129,7 +131,7 @@ TEST(Conv2dTest, HandComputedPaddingBiasAndRelu6) {
   const float x[9] = {1, 1, 1, 1, 1, 1, 1, 1, 1};
   const float w[9] = {1, 1, 1, 1, 1, 1, 1, 1, 1};
   const float bias[1] = {-5.0f};
-  const kiln_conv2d_params_t p = {1, 3, 3, 1, 3, 3, 1, 3, 3, 1,
+  const kiln_conv2d_params_t p = {1, 3, 3, 1, 3, 3, 1, 3, 3,    1,
                                   1, 1, 1, 1, 1, 1, 1, 1, 0.0f, 6.0f};
   float y[9];
   kiln_conv2d_f32_ref(&p, x, w, bias, y);
@@ -142,7 +144,7 @@ TEST(Conv2dTest, HandComputedMultiChannelOhwi) {
   // product with OHWI weights [3][1][1][2].
   const float x[2] = {2.0f, 3.0f};
   const float w[6] = {1, 0, 0, 1, 1, -1};
-  const kiln_conv2d_params_t p = {1, 1, 1, 2, 1, 1, 3, 1, 1, 1,
+  const kiln_conv2d_params_t p = {1, 1, 1, 2, 1, 1, 3, 1, 1,     1,
                                   1, 1, 1, 0, 0, 0, 0, 1, -kInf, kInf};
   float y[3];
   kiln_conv2d_f32_ref(&p, x, w, nullptr, y);
@@ -154,7 +156,7 @@ TEST(Conv2dTest, HandComputedMultiChannelOhwi) {
 TEST(Conv2dTest, NanPropagatesThroughRelu) {
   const float x[1] = {kNan};
   const float w[1] = {1.0f};
-  const kiln_conv2d_params_t p = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  const kiln_conv2d_params_t p = {1, 1, 1, 1, 1, 1, 1, 1, 1,    1,
                                   1, 1, 1, 0, 0, 0, 0, 1, 0.0f, kInf};
   float y[1];
   kiln_conv2d_f32_ref(&p, x, w, nullptr, y);
@@ -164,15 +166,15 @@ TEST(Conv2dTest, NanPropagatesThroughRelu) {
 TEST(Conv2dTest, MatchesNaive) {
   // n c h w  oc kh kw  sh sw dh dw  pt pl pb pr  groups
   const ConvShape cases[] = {
-      {1, 3, 7, 6, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1},  // same padding
-      {2, 4, 8, 8, 6, 3, 3, 2, 2, 1, 1, 0, 1, 1, 0, 1},  // stride 2, asym pads
-      {1, 2, 9, 9, 3, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 1},  // dilation 2
-      {1, 3, 7, 5, 2, 2, 3, 2, 1, 3, 1, 0, 2, 1, 0, 1},  // mixed everything
-      {1, 4, 5, 5, 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 2},  // groups 2
-      {2, 6, 6, 6, 6, 3, 3, 1, 2, 1, 1, 1, 0, 1, 2, 3},  // groups 3
-      {1, 8, 4, 4, 8, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 8},  // groups = channels
-      {1, 3, 1, 16, 5, 1, 5, 1, 2, 1, 2, 0, 2, 0, 2, 1}, // 1-D conv (H = 1)
-      {1, 2, 3, 3, 2, 5, 5, 1, 1, 1, 1, 2, 2, 2, 2, 1},  // kernel > input
+      {1, 3, 7, 6, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1},   // same padding
+      {2, 4, 8, 8, 6, 3, 3, 2, 2, 1, 1, 0, 1, 1, 0, 1},   // stride 2, asym pads
+      {1, 2, 9, 9, 3, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 1},   // dilation 2
+      {1, 3, 7, 5, 2, 2, 3, 2, 1, 3, 1, 0, 2, 1, 0, 1},   // mixed everything
+      {1, 4, 5, 5, 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 2},   // groups 2
+      {2, 6, 6, 6, 6, 3, 3, 1, 2, 1, 1, 1, 0, 1, 2, 3},   // groups 3
+      {1, 8, 4, 4, 8, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 8},   // groups = channels
+      {1, 3, 1, 16, 5, 1, 5, 1, 2, 1, 2, 0, 2, 0, 2, 1},  // 1-D conv (H = 1)
+      {1, 2, 3, 3, 2, 5, 5, 1, 1, 1, 1, 2, 2, 2, 2, 1},   // kernel > input
   };
   uint32_t seed = 1;
   for (const auto& s : cases) {
@@ -193,14 +195,14 @@ TEST(DepthwiseConv2dTest, HandComputedChannelMultiplier) {
   const float w[16] = {1, 1, 0.5f, 0, 1, 0, 0.5f, 0,
                        1, 0, 0.5f, 0, 1, 0, 0.5f, 1};
   const float bias[4] = {0, 0, 0, 0.5f};
-  const kiln_depthwise_conv2d_params_t p = {1, 2, 2, 2, 1, 1, 2, 2, 2, 1,
+  const kiln_depthwise_conv2d_params_t p = {1, 2, 2, 2, 1, 1, 2, 2,     2,   1,
                                             1, 1, 1, 0, 0, 0, 0, -kInf, kInf};
   float y[4];
   kiln_depthwise_conv2d_f32_ref(&p, x, w, bias, y);
-  EXPECT_EQ(y[0], 10.0f);   // 1 + 2 + 3 + 4
-  EXPECT_EQ(y[1], 1.0f);    // tap (0,0) of channel 0
-  EXPECT_EQ(y[2], 50.0f);   // 0.5 * (10 + 20 + 30 + 40)
-  EXPECT_EQ(y[3], 40.5f);   // tap (1,1) of channel 1, + bias
+  EXPECT_EQ(y[0], 10.0f);  // 1 + 2 + 3 + 4
+  EXPECT_EQ(y[1], 1.0f);   // tap (0,0) of channel 0
+  EXPECT_EQ(y[2], 50.0f);  // 0.5 * (10 + 20 + 30 + 40)
+  EXPECT_EQ(y[3], 40.5f);  // tap (1,1) of channel 1, + bias
 }
 
 TEST(DepthwiseConv2dTest, MatchesNaiveGroupedConv) {
@@ -223,20 +225,22 @@ TEST(DepthwiseConv2dTest, MatchesNaiveGroupedConv) {
     auto x = RandomVector((size_t)k.n * k.c * k.h * k.w, seed);
     auto w = RandomVector((size_t)oc * k.kh * k.kw, seed + 1);  // OIHW, I = 1
     auto b = RandomVector(oc, seed + 2);
-    auto expected = NchwToNhwc(NaiveConvNchw(s, x, w, &b), k.n, oc, s.OutH(),
-                               s.OutW());
+    auto expected =
+        NchwToNhwc(NaiveConvNchw(s, x, w, &b), k.n, oc, s.OutH(), s.OutW());
     // OIHW [oc][1][kh][kw] -> [kh][kw][oc].
     std::vector<float> whwo(w.size());
     for (int o = 0; o < oc; ++o)
-      for (int i = 0; i < k.kh * k.kw; ++i) whwo[(size_t)i * oc + o] = w[o * k.kh * k.kw + i];
+      for (int i = 0; i < k.kh * k.kw; ++i)
+        whwo[(size_t)i * oc + o] = w[o * k.kh * k.kw + i];
     auto xn = NchwToNhwc(x, k.n, k.c, k.h, k.w);
     const kiln_depthwise_conv2d_params_t p = {
-        k.n,  k.h,  k.w,  k.c,  s.OutH(), s.OutW(), k.mult, k.kh, k.kw, k.sh,
+        k.n,  k.h,  k.w,  k.c,  s.OutH(), s.OutW(), k.mult, k.kh,  k.kw, k.sh,
         k.sw, k.dh, k.dw, k.pt, k.pl,     k.pb,     k.pr,   -1.0f, 1.0f};
     // Clamp [-1, 1] on both sides.
     for (auto& v : expected) v = v < -1.0f ? -1.0f : (v > 1.0f ? 1.0f : v);
     std::vector<float> out(expected.size());
-    kiln_depthwise_conv2d_f32_ref(&p, xn.data(), whwo.data(), b.data(), out.data());
+    kiln_depthwise_conv2d_f32_ref(&p, xn.data(), whwo.data(), b.data(),
+                                  out.data());
     ExpectNear(expected, out);
     ++seed;
   }

@@ -1,6 +1,7 @@
-// Unit tests of the data-movement and reduction kernels: transpose, concat, pad,
-// slice, reduce and resize. Expected values are hand-derived (several are the worked
-// examples of the ONNX operator documentation) or come from naive index formulas.
+// Unit tests of the data-movement and reduction kernels: transpose, concat,
+// pad, slice, reduce and resize. Expected values are hand-derived (several are
+// the worked examples of the ONNX operator documentation) or come from naive
+// index formulas.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -85,7 +86,8 @@ TEST(ConcatTest, InnerAxisOfNhwc) {
 }
 
 TEST(PadTest, OnnxDocExamples) {
-  // ONNX Pad docs: x = [[1.0, 1.2], [2.3, 3.4], [4.5, 5.7]], pads = [0, 2, 0, 0].
+  // ONNX Pad docs: x = [[1.0, 1.2], [2.3, 3.4], [4.5, 5.7]], pads = [0, 2, 0,
+  // 0].
   const float x[6] = {1.0f, 1.2f, 2.3f, 3.4f, 4.5f, 5.7f};
   kiln_pad_params_t p = {2, {3, 2}, {0, 2}, {0, 0}, KILN_PAD_CONSTANT, 0.0f};
   std::vector<float> y(12);
@@ -93,14 +95,14 @@ TEST(PadTest, OnnxDocExamples) {
   ExpectNear({0, 0, 1.0f, 1.2f, 0, 0, 2.3f, 3.4f, 0, 0, 4.5f, 5.7f}, y, 0);
   p.mode = KILN_PAD_REFLECT;
   kiln_pad_f32_ref(&p, x, y.data());
-  ExpectNear({1.0f, 1.2f, 1.0f, 1.2f, 2.3f, 3.4f, 2.3f, 3.4f, 4.5f, 5.7f, 4.5f,
-              5.7f},
-             y, 0);
+  ExpectNear(
+      {1.0f, 1.2f, 1.0f, 1.2f, 2.3f, 3.4f, 2.3f, 3.4f, 4.5f, 5.7f, 4.5f, 5.7f},
+      y, 0);
   p.mode = KILN_PAD_EDGE;
   kiln_pad_f32_ref(&p, x, y.data());
-  ExpectNear({1.0f, 1.0f, 1.0f, 1.2f, 2.3f, 2.3f, 2.3f, 3.4f, 4.5f, 4.5f, 4.5f,
-              5.7f},
-             y, 0);
+  ExpectNear(
+      {1.0f, 1.0f, 1.0f, 1.2f, 2.3f, 2.3f, 2.3f, 3.4f, 4.5f, 4.5f, 4.5f, 5.7f},
+      y, 0);
 }
 
 TEST(PadTest, ReflectBothSidesValueAndCrop) {
@@ -112,7 +114,8 @@ TEST(PadTest, ReflectBothSidesValueAndCrop) {
   ExpectNear({4, 3, 2, 1, 2, 3, 4, 3, 2}, y, 0);
   // Constant value -inf (maxpool-style padding) on a 2x2, 1 all round.
   std::vector<float> z(16);
-  const kiln_pad_params_t q = {2, {2, 2}, {1, 1}, {1, 1}, KILN_PAD_CONSTANT, -kInf};
+  const kiln_pad_params_t q = {2,    {2, 2}, {1, 1}, {1, 1}, KILN_PAD_CONSTANT,
+                               -kInf};
   kiln_pad_f32_ref(&q, x, z.data());
   EXPECT_EQ(z[0], -kInf);
   EXPECT_EQ(z[5], 1.0f);
@@ -137,19 +140,20 @@ TEST(PadTest, ThreeDimEdgeMatchesNaive) {
   for (int a = 0; a < out[0]; ++a)
     for (int b = 0; b < out[1]; ++b)
       for (int c = 0; c < out[2]; ++c)
-        expected.push_back(x[(clampi(a - pb[0], in[0]) * in[1] +
-                              clampi(b - pb[1], in[1])) *
-                                 in[2] +
-                             clampi(c - pb[2], in[2])]);
-  const kiln_pad_params_t p = {3, {2, 3, 4}, {1, 0, 2}, {0, 2, 1}, KILN_PAD_EDGE, 0};
+        expected.push_back(
+            x[(clampi(a - pb[0], in[0]) * in[1] + clampi(b - pb[1], in[1])) *
+                  in[2] +
+              clampi(c - pb[2], in[2])]);
+  const kiln_pad_params_t p = {3,         {2, 3, 4},     {1, 0, 2},
+                               {0, 2, 1}, KILN_PAD_EDGE, 0};
   std::vector<float> y(expected.size());
   kiln_pad_f32_ref(&p, x.data(), y.data());
   ExpectNear(expected, y, 0);
 }
 
 TEST(SliceTest, NegativeAndPositiveSteps) {
-  // x = [[0..4], [5..9], [10..14]] ([3][5]); rows reversed (start 2, step -1), columns
-  // 4, 2, 0 (start 4, step -2) -> [[14 12 10] [9 7 5] [4 2 0]].
+  // x = [[0..4], [5..9], [10..14]] ([3][5]); rows reversed (start 2, step -1),
+  // columns 4, 2, 0 (start 4, step -2) -> [[14 12 10] [9 7 5] [4 2 0]].
   auto x = Iota(15);
   std::vector<float> y(9);
   const kiln_slice_params_t p = {2, {3, 5}, {3, 3}, {2, 4}, {-1, -2}};
@@ -219,7 +223,8 @@ TEST(ReduceTest, HandComputed) {
 }
 
 TEST(ReduceTest, NonAdjacentAxesMatchNaive) {
-  // [2][3][4][5] mean over axes {1, 3}, and sum over axes {0, 2} (NHWC spatial).
+  // [2][3][4][5] mean over axes {1, 3}, and sum over axes {0, 2} (NHWC
+  // spatial).
   const int s[4] = {2, 3, 4, 5};
   auto x = RandomVector(120, 13);
   auto at = [&](int a, int b, int c, int d) {
@@ -252,9 +257,10 @@ TEST(ReduceTest, NonAdjacentAxesMatchNaive) {
   ExpectNear(sum02, y);
 }
 
-kiln_resize_params_t ResizeP(int ih, int iw, int oh, int ow, int mode, int coord,
-                             int nearest, float sh, float sw) {
-  return kiln_resize_params_t{1, ih, iw, 1, oh, ow, mode, coord, nearest, sh, sw};
+kiln_resize_params_t ResizeP(int ih, int iw, int oh, int ow, int mode,
+                             int coord, int nearest, float sh, float sw) {
+  return kiln_resize_params_t{1,    ih,    iw,      1,  oh, ow,
+                              mode, coord, nearest, sh, sw};
 }
 
 TEST(ResizeTest, OnnxDocNearestUpsample) {
@@ -265,13 +271,14 @@ TEST(ResizeTest, OnnxDocNearestUpsample) {
   auto p = ResizeP(2, 2, 4, 6, KILN_RESIZE_NEAREST, KILN_RESIZE_HALF_PIXEL,
                    KILN_RESIZE_ROUND_PREFER_FLOOR, 2.0f, 3.0f);
   kiln_resize_f32_ref(&p, x, y.data());
-  ExpectNear({1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2,
-              3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4},
-             y, 0);
+  ExpectNear(
+      {1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4},
+      y, 0);
 }
 
 TEST(ResizeTest, OnnxDocNearestDownsampleAndModes) {
-  // resize_downsample_scales_nearest: [[1 2 3 4] [5 6 7 8]], scales 0.6 -> [[1 3]].
+  // resize_downsample_scales_nearest: [[1 2 3 4] [5 6 7 8]], scales 0.6 -> [[1
+  // 3]].
   const float x[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   std::vector<float> y(2);
   auto p = ResizeP(2, 4, 1, 2, KILN_RESIZE_NEAREST, KILN_RESIZE_HALF_PIXEL,
@@ -294,7 +301,8 @@ TEST(ResizeTest, OnnxDocNearestDownsampleAndModes) {
   q.nearest_mode = KILN_RESIZE_ROUND_PREFER_FLOOR;  // .5 ties go down
   kiln_resize_f32_ref(&q, r, z.data());
   ExpectNear({10, 10, 20, 20, 30, 30, 40, 40}, z, 0);
-  // tf_half_pixel_for_nn: (o + .5) / 2 = .25, .75, ... -> round: 0 1 1 2 2 3 3 4->3.
+  // tf_half_pixel_for_nn: (o + .5) / 2 = .25, .75, ... -> round: 0 1 1 2 2 3 3
+  // 4->3.
   q.coord_mode = KILN_RESIZE_TF_HALF_PIXEL_FOR_NN;
   kiln_resize_f32_ref(&q, r, z.data());
   ExpectNear({10, 20, 20, 30, 30, 40, 40, 40}, z, 0);
@@ -304,8 +312,8 @@ TEST(ResizeTest, OnnxDocLinear) {
   // resize_upsample_scales_linear (half_pixel): [[1 2] [3 4]], scales 2.
   const float x[4] = {1, 2, 3, 4};
   std::vector<float> y(16);
-  auto p = ResizeP(2, 2, 4, 4, KILN_RESIZE_LINEAR, KILN_RESIZE_HALF_PIXEL, 0, 2.0f,
-                   2.0f);
+  auto p = ResizeP(2, 2, 4, 4, KILN_RESIZE_LINEAR, KILN_RESIZE_HALF_PIXEL, 0,
+                   2.0f, 2.0f);
   kiln_resize_f32_ref(&p, x, y.data());
   ExpectNear({1, 1.25f, 1.75f, 2, 1.5f, 1.75f, 2.25f, 2.5f, 2.5f, 2.75f, 3.25f,
               3.5f, 3, 3.25f, 3.75f, 4},
@@ -321,25 +329,34 @@ TEST(ResizeTest, OnnxDocLinear) {
   // [[2.6666665 4.3333331]].
   const float d[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   std::vector<float> z(2);
-  auto q = ResizeP(2, 4, 1, 2, KILN_RESIZE_LINEAR, KILN_RESIZE_HALF_PIXEL, 0, 0.6f,
-                   0.6f);
+  auto q = ResizeP(2, 4, 1, 2, KILN_RESIZE_LINEAR, KILN_RESIZE_HALF_PIXEL, 0,
+                   0.6f, 0.6f);
   kiln_resize_f32_ref(&q, d, z.data());
   ExpectNear({2.6666665f, 4.3333331f}, z, 1e-6f);
   // Asymmetric 2x on a row: source o/2 -> 1, 1.5, 2, 2 (clamped at the edge).
   const float r[2] = {1, 2};
   std::vector<float> w(4);
-  auto a = ResizeP(1, 2, 1, 4, KILN_RESIZE_LINEAR, KILN_RESIZE_ASYMMETRIC, 0, 1.0f,
-                   2.0f);
+  auto a = ResizeP(1, 2, 1, 4, KILN_RESIZE_LINEAR, KILN_RESIZE_ASYMMETRIC, 0,
+                   1.0f, 2.0f);
   kiln_resize_f32_ref(&a, r, w.data());
   ExpectNear({1, 1.5f, 2, 2}, w, 0);
 }
 
 TEST(ResizeTest, ChannelsAndBatchNhwc) {
-  // 2 batches of 1x2 pixels with 2 channels, nearest 2x in width (asymmetric floor).
+  // 2 batches of 1x2 pixels with 2 channels, nearest 2x in width (asymmetric
+  // floor).
   const float x[8] = {1, -1, 2, -2, 3, -3, 4, -4};
   std::vector<float> y(16);
-  const kiln_resize_params_t p = {2, 1, 2, 2, 1, 4, KILN_RESIZE_NEAREST,
-                                  KILN_RESIZE_ASYMMETRIC, KILN_RESIZE_FLOOR, 1.0f,
+  const kiln_resize_params_t p = {2,
+                                  1,
+                                  2,
+                                  2,
+                                  1,
+                                  4,
+                                  KILN_RESIZE_NEAREST,
+                                  KILN_RESIZE_ASYMMETRIC,
+                                  KILN_RESIZE_FLOOR,
+                                  1.0f,
                                   2.0f};
   kiln_resize_f32_ref(&p, x, y.data());
   ExpectNear({1, -1, 1, -1, 2, -2, 2, -2, 3, -3, 3, -3, 4, -4, 4, -4}, y, 0);

@@ -1,6 +1,7 @@
-// Unit tests of the broadcasting binary kernels (add, sub, mul, div, prelu), the
-// unary op kernel and scale_bias: hand-computed values, a naive index-arithmetic
-// broadcast in the test, and NaN/inf behaviour matching ONNX Runtime's Relu/Clip.
+// Unit tests of the broadcasting binary kernels (add, sub, mul, div, prelu),
+// the unary op kernel and scale_bias: hand-computed values, a naive
+// index-arithmetic broadcast in the test, and NaN/inf behaviour matching ONNX
+// Runtime's Relu/Clip.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -18,8 +19,8 @@ using kiln_test::RandomVector;
 
 kiln_broadcast_params_t MakeBroadcast(const std::vector<int>& out,
                                       const std::vector<int>& a,
-                                      const std::vector<int>& b, float lo = -kInf,
-                                      float hi = kInf) {
+                                      const std::vector<int>& b,
+                                      float lo = -kInf, float hi = kInf) {
   kiln_broadcast_params_t p = {};
   p.rank = (int32_t)out.size();
   for (size_t d = 0; d < out.size(); ++d) {
@@ -130,13 +131,21 @@ TEST(BinaryTest, SixDimBroadcastAllOpsMatchNaive) {
   auto p = MakeBroadcast(out, as, bs);
   std::vector<float> y(Count(out));
   kiln_add_f32_ref(&p, a.data(), b.data(), y.data());
-  ExpectNear(NaiveBroadcast(out, as, bs, a, b, [](float x, float z) { return x + z; }), y, 0);
+  ExpectNear(
+      NaiveBroadcast(out, as, bs, a, b, [](float x, float z) { return x + z; }),
+      y, 0);
   kiln_sub_f32_ref(&p, a.data(), b.data(), y.data());
-  ExpectNear(NaiveBroadcast(out, as, bs, a, b, [](float x, float z) { return x - z; }), y, 0);
+  ExpectNear(
+      NaiveBroadcast(out, as, bs, a, b, [](float x, float z) { return x - z; }),
+      y, 0);
   kiln_mul_f32_ref(&p, a.data(), b.data(), y.data());
-  ExpectNear(NaiveBroadcast(out, as, bs, a, b, [](float x, float z) { return x * z; }), y, 0);
+  ExpectNear(
+      NaiveBroadcast(out, as, bs, a, b, [](float x, float z) { return x * z; }),
+      y, 0);
   kiln_div_f32_ref(&p, a.data(), b.data(), y.data());
-  ExpectNear(NaiveBroadcast(out, as, bs, a, b, [](float x, float z) { return x / z; }), y, 0);
+  ExpectNear(
+      NaiveBroadcast(out, as, bs, a, b, [](float x, float z) { return x / z; }),
+      y, 0);
   EXPECT_EQ(kiln_add_f32_ref_scratch_bytes(&p), 0u);
 }
 
@@ -168,8 +177,9 @@ TEST(PreluTest, PerChannelSlopeNhwc) {
   EXPECT_EQ(y[1], 0.0f);
 }
 
-std::vector<float> RunUnary(int op, const std::vector<float>& x, float alpha = 0,
-                            float beta = 0, float lo = -kInf, float hi = kInf) {
+std::vector<float> RunUnary(int op, const std::vector<float>& x,
+                            float alpha = 0, float beta = 0, float lo = -kInf,
+                            float hi = kInf) {
   const kiln_unary_params_t p = {op, (int32_t)x.size(), alpha, beta, lo, hi};
   std::vector<float> y(x.size());
   kiln_unary_f32_ref(&p, x.data(), y.data());
@@ -194,11 +204,13 @@ TEST(UnaryTest, LeakyReluHardSigmoidHardSwish) {
   // HardSigmoid(alpha 0.2, beta 0.5): max(0, min(1, 0.2x + 0.5)).
   y = RunUnary(KILN_UNARY_HARD_SIGMOID, kSpecial, 0.2f, 0.5f);
   ExpectNear({0, 0.4f, 0.5f, 0.5f, 0.55f, 0.9f, 1, 0, kNan}, y, 1e-7f);
-  // HardSwish = x * HardSigmoid(1/6, 0.5): -3 -> 0, -0.5 -> -0.5 * 5/12, 2 -> 2 * 5/6.
+  // HardSwish = x * HardSigmoid(1/6, 0.5): -3 -> 0, -0.5 -> -0.5 * 5/12, 2 -> 2
+  // * 5/6.
   const std::vector<float> x = {-4, -3, -0.5f, 0, 2, 3, 4, kNan};
   y = RunUnary(KILN_UNARY_HARD_SWISH, x, 1.0f / 6.0f, 0.5f);
-  ExpectNear({-0.0f, -0.0f, -0.5f * 5.0f / 12.0f, 0, 2.0f * 5.0f / 6.0f, 3, 4, kNan}, y,
-             1e-6f);
+  ExpectNear(
+      {-0.0f, -0.0f, -0.5f * 5.0f / 12.0f, 0, 2.0f * 5.0f / 6.0f, 3, 4, kNan},
+      y, 1e-6f);
 }
 
 TEST(UnaryTest, MathOpsAgreeWithLibm) {
@@ -213,7 +225,8 @@ TEST(UnaryTest, MathOpsAgreeWithLibm) {
   } cases[] = {
       {KILN_UNARY_EXP, [](double v) { return std::exp(v); }, false},
       {KILN_UNARY_TANH, [](double v) { return std::tanh(v); }, false},
-      {KILN_UNARY_SIGMOID, [](double v) { return 1 / (1 + std::exp(-v)); }, false},
+      {KILN_UNARY_SIGMOID, [](double v) { return 1 / (1 + std::exp(-v)); },
+       false},
       {KILN_UNARY_ERF, [](double v) { return std::erf(v); }, false},
       {KILN_UNARY_LOG, [](double v) { return std::log(v); }, true},
       {KILN_UNARY_SQRT, [](double v) { return std::sqrt(v); }, true},

@@ -1,5 +1,6 @@
-// Unit tests of kiln_fully_connected_f32_ref and kiln_matmul_f32_ref: hand-computed
-// products and a naive numpy-style broadcasting matmul written in the test.
+// Unit tests of kiln_fully_connected_f32_ref and kiln_matmul_f32_ref:
+// hand-computed products and a naive numpy-style broadcasting matmul written in
+// the test.
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -15,17 +16,18 @@ using kiln_test::kInf;
 using kiln_test::RandomVector;
 
 TEST(FullyConnectedTest, HandComputed) {
-  // x = [[1, 2, 3], [-1, 0, 1]], W = [[1, 0, -1], [2, 2, 2]] ([out][in]), b = [1, -20].
+  // x = [[1, 2, 3], [-1, 0, 1]], W = [[1, 0, -1], [2, 2, 2]] ([out][in]), b =
+  // [1, -20].
   const float x[6] = {1, 2, 3, -1, 0, 1};
   const float w[6] = {1, 0, -1, 2, 2, 2};
   const float b[2] = {1, -20};
   float y[4];
   kiln_fully_connected_params_t p = {2, 3, 2, -kInf, kInf};
   kiln_fully_connected_f32_ref(&p, x, w, b, y);
-  EXPECT_EQ(y[0], -1.0f);  // 1 - 3 + 1
-  EXPECT_EQ(y[1], -8.0f);  // 12 - 20
-  EXPECT_EQ(y[2], -1.0f);  // -1 - 1 + 1
-  EXPECT_EQ(y[3], -20.0f); // 0 - 20
+  EXPECT_EQ(y[0], -1.0f);   // 1 - 3 + 1
+  EXPECT_EQ(y[1], -8.0f);   // 12 - 20
+  EXPECT_EQ(y[2], -1.0f);   // -1 - 1 + 1
+  EXPECT_EQ(y[3], -20.0f);  // 0 - 20
   // No bias, ReLU.
   p.act_min = 0.0f;
   kiln_fully_connected_f32_ref(&p, x, w, nullptr, y);
@@ -58,8 +60,8 @@ TEST(MatmulTest, HandComputed2x3x2) {
   const float a[6] = {1, 2, 3, 4, 5, 6};     // [2][3]
   const float b[6] = {7, 8, 9, 10, 11, 12};  // [3][2]
   float y[4];
-  const kiln_matmul_params_t p = {0, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0},
-                                  2, 3, 2, -kInf, kInf};
+  const kiln_matmul_params_t p = {
+      0, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, 2, 3, 2, -kInf, kInf};
   kiln_matmul_f32_ref(&p, a, b, nullptr, y);
   EXPECT_EQ(y[0], 58.0f);
   EXPECT_EQ(y[1], 64.0f);
@@ -67,8 +69,8 @@ TEST(MatmulTest, HandComputed2x3x2) {
   EXPECT_EQ(y[3], 154.0f);
   // Bias per column and a clamp.
   const float bias[2] = {-58.0f, 0.0f};
-  const kiln_matmul_params_t q = {0, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0},
-                                  2, 3, 2, 1.0f, 100.0f};
+  const kiln_matmul_params_t q = {
+      0, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, 2, 3, 2, 1.0f, 100.0f};
   kiln_matmul_f32_ref(&q, a, b, bias, y);
   EXPECT_EQ(y[0], 1.0f);
   EXPECT_EQ(y[1], 64.0f);
@@ -76,13 +78,14 @@ TEST(MatmulTest, HandComputed2x3x2) {
   EXPECT_EQ(y[3], 100.0f);
 }
 
-// Naive numpy matmul with broadcasting over leading dims: A [ab..][m][k], B [bb..][k][n]
-// with batch shapes right-aligned to `out_batch`.
+// Naive numpy matmul with broadcasting over leading dims: A [ab..][m][k], B
+// [bb..][k][n] with batch shapes right-aligned to `out_batch`.
 std::vector<float> NaiveMatmul(const std::vector<int>& out_batch,
                                const std::vector<int>& a_batch,
                                const std::vector<int>& b_batch,
                                const std::vector<float>& a,
-                               const std::vector<float>& b, int m, int k, int n) {
+                               const std::vector<float>& b, int m, int k,
+                               int n) {
   const int nb = (int)out_batch.size();
   size_t total = 1;
   for (int d : out_batch) total *= d;
@@ -112,8 +115,8 @@ std::vector<float> NaiveMatmul(const std::vector<int>& out_batch,
 }
 
 TEST(MatmulTest, BatchedWithBroadcast) {
-  // A [2][1][3][4][5], B [3][1][5][6] -> Y [2][3][3][4][6]; leading dims [2,1,3] vs
-  // [1,3,1] (B right-aligned) broadcast to [2,3,3].
+  // A [2][1][3][4][5], B [3][1][5][6] -> Y [2][3][3][4][6]; leading dims
+  // [2,1,3] vs [1,3,1] (B right-aligned) broadcast to [2,3,3].
   const int m = 4, k = 5, n = 6;
   const std::vector<int> out_batch = {2, 3, 3}, a_batch = {2, 1, 3},
                          b_batch = {1, 3, 1};

@@ -1,6 +1,7 @@
-// Accuracy tests of kiln's own math functions against the host's libm evaluated in
-// double precision (an independent oracle), over >= 1e6 points each plus edge cases
-// (zeros, denormals, infinities, NaN, overflow/underflow thresholds).
+// Accuracy tests of kiln's own math functions against the host's libm evaluated
+// in double precision (an independent oracle), over >= 1e6 points each plus
+// edge cases (zeros, denormals, infinities, NaN, overflow/underflow
+// thresholds).
 #include "kiln/math.h"
 
 #include <gtest/gtest.h>
@@ -23,8 +24,8 @@ float FromBits(uint32_t u) {
   return f;
 }
 
-// Error of `got` against the exact value `ref`, in ULPs of the float nearest to ref
-// (denormal ULP below 2^-126). Special values must match exactly.
+// Error of `got` against the exact value `ref`, in ULPs of the float nearest to
+// ref (denormal ULP below 2^-126). Special values must match exactly.
 double UlpError(float got, double ref) {
   if (std::isnan(ref)) return std::isnan(got) ? 0 : 1e9;
   const float rf = static_cast<float>(ref);
@@ -42,8 +43,9 @@ struct SweepResult {
   long points = 0;
 };
 
-// Visits every float whose magnitude lies in [lo, hi] at a bit-pattern stride that
-// gives about `n` points per sign (so every binade is covered), both signs if asked.
+// Visits every float whose magnitude lies in [lo, hi] at a bit-pattern stride
+// that gives about `n` points per sign (so every binade is covered), both signs
+// if asked.
 template <typename F, typename R>
 SweepResult Sweep(float lo, float hi, bool both_signs, long n, F f, R ref) {
   SweepResult res;
@@ -69,10 +71,11 @@ const float kNan = std::numeric_limits<float>::quiet_NaN();
 const float kDenormMin = std::numeric_limits<float>::denorm_min();
 
 TEST(MathTest, ExpAccuracy) {
-  // Whole finite domain, from the underflow to the overflow threshold and beyond.
-  SweepResult r = Sweep(0.0f, 110.0f, true, 2000000,
-                        [](float x) { return kiln_expf(x); },
-                        [](double x) { return std::exp(x); });
+  // Whole finite domain, from the underflow to the overflow threshold and
+  // beyond.
+  SweepResult r = Sweep(
+      0.0f, 110.0f, true, 2000000, [](float x) { return kiln_expf(x); },
+      [](double x) { return std::exp(x); });
   EXPECT_GE(r.points, 1000000);
   EXPECT_LE(r.max_ulp, 1.0) << "worst x = " << r.worst;
 }
@@ -92,7 +95,8 @@ TEST(MathTest, ExpSpecialValues) {
   // (ln 2^-150), to 0 below.
   EXPECT_EQ(kiln_expf(-103.97f), kDenormMin);
   EXPECT_EQ(kiln_expf(-103.0f), std::exp(-103.0f));
-  EXPECT_EQ(kiln_expf(-87.5f), std::exp(-87.5f));  // near the normal/denormal edge
+  EXPECT_EQ(kiln_expf(-87.5f),
+            std::exp(-87.5f));  // near the normal/denormal edge
   EXPECT_EQ(kiln_expf(-103.98f), 0.0f);
   EXPECT_EQ(kiln_expf(-104.0f), 0.0f);
   EXPECT_EQ(kiln_expf(kDenormMin), 1.0f);
@@ -101,14 +105,16 @@ TEST(MathTest, ExpSpecialValues) {
 
 TEST(MathTest, LogAccuracy) {
   // Every binade of positive floats, denormals included.
-  SweepResult r = Sweep(kDenormMin, std::numeric_limits<float>::max(), false,
-                        4000000, [](float x) { return kiln_logf(x); },
-                        [](double x) { return std::log(x); });
+  SweepResult r = Sweep(
+      kDenormMin, std::numeric_limits<float>::max(), false, 4000000,
+      [](float x) { return kiln_logf(x); },
+      [](double x) { return std::log(x); });
   EXPECT_GE(r.points, 1000000);
   EXPECT_LE(r.max_ulp, 1.0) << "worst x = " << r.worst;
   // Densely around 1, where log is small and cancellation bites.
-  r = Sweep(0.5f, 2.0f, false, 2000000, [](float x) { return kiln_logf(x); },
-            [](double x) { return std::log(x); });
+  r = Sweep(
+      0.5f, 2.0f, false, 2000000, [](float x) { return kiln_logf(x); },
+      [](double x) { return std::log(x); });
   EXPECT_LE(r.max_ulp, 1.0) << "worst x = " << r.worst;
 }
 
@@ -125,7 +131,8 @@ TEST(MathTest, LogSpecialValues) {
 }
 
 TEST(MathTest, SqrtIsCorrectlyRounded) {
-  // Bit-identical to IEEE sqrt (the host's sqrtf instruction) everywhere tested.
+  // Bit-identical to IEEE sqrt (the host's sqrtf instruction) everywhere
+  // tested.
   long points = 0;
   const uint32_t stride = 0x7f800000u / 4000000u;
   for (uint32_t u = 0; u < 0x7f800000u; u += stride) {
@@ -146,9 +153,9 @@ TEST(MathTest, SqrtIsCorrectlyRounded) {
 }
 
 TEST(MathTest, TanhAccuracy) {
-  SweepResult r = Sweep(0.0f, 50.0f, true, 2000000,
-                        [](float x) { return kiln_tanhf(x); },
-                        [](double x) { return std::tanh(x); });
+  SweepResult r = Sweep(
+      0.0f, 50.0f, true, 2000000, [](float x) { return kiln_tanhf(x); },
+      [](double x) { return std::tanh(x); });
   EXPECT_GE(r.points, 1000000);
   EXPECT_LE(r.max_ulp, 2.0) << "worst x = " << r.worst;
   EXPECT_EQ(kiln_tanhf(kInf), 1.0f);
@@ -160,9 +167,9 @@ TEST(MathTest, TanhAccuracy) {
 }
 
 TEST(MathTest, SigmoidAccuracy) {
-  SweepResult r = Sweep(0.0f, 120.0f, true, 2000000,
-                        [](float x) { return kiln_sigmoidf(x); },
-                        [](double x) { return 1.0 / (1.0 + std::exp(-x)); });
+  SweepResult r = Sweep(
+      0.0f, 120.0f, true, 2000000, [](float x) { return kiln_sigmoidf(x); },
+      [](double x) { return 1.0 / (1.0 + std::exp(-x)); });
   EXPECT_GE(r.points, 1000000);
   EXPECT_LE(r.max_ulp, 3.0) << "worst x = " << r.worst;
   EXPECT_EQ(kiln_sigmoidf(0.0f), 0.5f);
@@ -174,9 +181,9 @@ TEST(MathTest, SigmoidAccuracy) {
 }
 
 TEST(MathTest, ErfAccuracy) {
-  SweepResult r = Sweep(0.0f, 10.0f, true, 2000000,
-                        [](float x) { return kiln_erff(x); },
-                        [](double x) { return std::erf(x); });
+  SweepResult r = Sweep(
+      0.0f, 10.0f, true, 2000000, [](float x) { return kiln_erff(x); },
+      [](double x) { return std::erf(x); });
   EXPECT_GE(r.points, 1000000);
   EXPECT_LE(r.max_ulp, 3.0) << "worst x = " << r.worst;
   double max_abs = 0;
@@ -209,8 +216,8 @@ TEST(MathTest, PowAccuracy) {
     const double ref = std::pow(static_cast<double>(x), static_cast<double>(y));
     if (!(ref > 1e-37 && ref < 1e37)) continue;
     const double rel = std::fabs(kiln_powf(x, y) - ref) / ref;
-    const double bound =
-        (1 + std::fabs(y * std::log(static_cast<double>(x)))) * std::ldexp(1.0, -24);
+    const double bound = (1 + std::fabs(y * std::log(static_cast<double>(x)))) *
+                         std::ldexp(1.0, -24);
     worst = std::fmax(worst, rel / bound);
     ++points;
   }
@@ -240,8 +247,8 @@ TEST(MathTest, PowSpecialValues) {
   EXPECT_EQ(kiln_powf(-kInf, 3.0f), -kInf);
   EXPECT_EQ(kiln_powf(-kInf, -3.0f), -0.0f);
   EXPECT_EQ(kiln_powf(kInf, -1.0f), 0.0f);
-  EXPECT_EQ(kiln_powf(2.0f, 200.0f), kInf);  // overflow
-  EXPECT_EQ(kiln_powf(2.0f, -200.0f), 0.0f); // underflow
+  EXPECT_EQ(kiln_powf(2.0f, 200.0f), kInf);   // overflow
+  EXPECT_EQ(kiln_powf(2.0f, -200.0f), 0.0f);  // underflow
   EXPECT_NEAR(kiln_powf(2.0f, 10.0f), 1024.0f, 1024.0f * 2e-6f);
 }
 

@@ -1,6 +1,7 @@
-// Unit tests of the pooling kernels (max, average, global) and softmax/log-softmax:
-// hand-computed windows incl. padding, dilation, count_include_pad and ceil-mode
-// overhang, plus naive double-precision softmax for strided axes.
+// Unit tests of the pooling kernels (max, average, global) and
+// softmax/log-softmax: hand-computed windows incl. padding, dilation,
+// count_include_pad and ceil-mode overhang, plus naive double-precision softmax
+// for strided axes.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -23,10 +24,10 @@ std::vector<float> Iota(int n, float start = 1.0f) {
 }
 
 // n h w c oh ow kh kw sh sw dh dw pt pl pb pr
-kiln_maxpool2d_params_t MaxP(int h, int w, int c, int oh, int ow, int kh, int kw,
-                             int sh, int sw, int dh, int dw, int pt, int pl,
-                             int pb, int pr) {
-  return kiln_maxpool2d_params_t{1,  h,  w,  c,  oh, ow, kh, kw,   sh,
+kiln_maxpool2d_params_t MaxP(int h, int w, int c, int oh, int ow, int kh,
+                             int kw, int sh, int sw, int dh, int dw, int pt,
+                             int pl, int pb, int pr) {
+  return kiln_maxpool2d_params_t{1,  h,  w,  c,  oh, ow, kh, kw,    sh,
                                  sw, dh, dw, pt, pl, pb, pr, -kInf, kInf};
 }
 
@@ -39,8 +40,9 @@ TEST(MaxPool2dTest, TwoByTwoStrideTwo) {
 }
 
 TEST(MaxPool2dTest, PaddingNeverWins) {
-  // 3x3 window, pad 1 on a 3x3 input: each output is the max of its neighbourhood;
-  // with all-negative input the padding (conceptually -inf) must not give 0.
+  // 3x3 window, pad 1 on a 3x3 input: each output is the max of its
+  // neighbourhood; with all-negative input the padding (conceptually -inf) must
+  // not give 0.
   auto x = Iota(9);
   std::vector<float> y(9);
   auto p = MaxP(3, 3, 1, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1);
@@ -73,10 +75,11 @@ TEST(MaxPool2dTest, NanTapsSkippedAndClamp) {
   EXPECT_EQ(y[0], 1.5f);
 }
 
-kiln_avgpool2d_params_t AvgP(int h, int w, int oh, int ow, int kh, int kw, int sh,
-                             int sw, int pt, int pl, int pb, int pr, int cip) {
-  return kiln_avgpool2d_params_t{1,  h,  w,  1,  oh, ow,  kh,    kw,  sh, sw,
-                                 1,  1,  pt, pl, pb, pr, cip, -kInf, kInf};
+kiln_avgpool2d_params_t AvgP(int h, int w, int oh, int ow, int kh, int kw,
+                             int sh, int sw, int pt, int pl, int pb, int pr,
+                             int cip) {
+  return kiln_avgpool2d_params_t{1, h, w,  1,  oh, ow, kh,  kw,    sh,  sw,
+                                 1, 1, pt, pl, pb, pr, cip, -kInf, kInf};
 }
 
 TEST(AvgPool2dTest, NoPadding) {
@@ -104,8 +107,8 @@ TEST(AvgPool2dTest, CountIncludePad) {
 }
 
 TEST(AvgPool2dTest, CeilModeOverhangIsNeverCounted) {
-  // 1x5 row, window 1x2, stride 2, ceil mode -> 3 outputs; the last window holds
-  // only x[4] (x[5] lies beyond the input and beyond the pads).
+  // 1x5 row, window 1x2, stride 2, ceil mode -> 3 outputs; the last window
+  // holds only x[4] (x[5] lies beyond the input and beyond the pads).
   auto x = Iota(5);
   std::vector<float> y(3);
   for (int cip = 0; cip < 2; ++cip) {
@@ -114,7 +117,8 @@ TEST(AvgPool2dTest, CeilModeOverhangIsNeverCounted) {
     ExpectNear({1.5f, 3.5f, 5.0f}, y, 0);
   }
   // Pads 1/1, ceil mode -> 4 outputs: windows {-1,0} {1,2} {3,4} {5,6}. With
-  // count_include_pad the pad taps count (-1 and 5), the overhang (6) never does.
+  // count_include_pad the pad taps count (-1 and 5), the overhang (6) never
+  // does.
   std::vector<float> z(4);
   auto p = AvgP(1, 5, 1, 4, 1, 2, 1, 2, 0, 1, 0, 1, 1);
   kiln_avgpool2d_f32_ref(&p, x.data(), z.data());
@@ -184,8 +188,10 @@ TEST(SoftmaxTest, StridedAxisMatchesNaive) {
   for (int o = 0; o < outer; ++o)
     for (int i = 0; i < inner; ++i) {
       double m = -1e30, s = 0;
-      for (int a = 0; a < axis; ++a) m = std::fmax(m, x[(o * axis + a) * inner + i]);
-      for (int a = 0; a < axis; ++a) s += std::exp(x[(o * axis + a) * inner + i] - m);
+      for (int a = 0; a < axis; ++a)
+        m = std::fmax(m, x[(o * axis + a) * inner + i]);
+      for (int a = 0; a < axis; ++a)
+        s += std::exp(x[(o * axis + a) * inner + i] - m);
       for (int a = 0; a < axis; ++a) {
         const int k = (o * axis + a) * inner + i;
         soft[k] = (float)(std::exp(x[k] - m) / s);

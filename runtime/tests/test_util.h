@@ -1,5 +1,6 @@
-// Helpers shared by the reference-kernel unit tests: deterministic pseudo-random data
-// and tolerant comparison. Expected values never come from the kernels themselves.
+// Helpers shared by the reference-kernel unit tests: deterministic
+// pseudo-random data and tolerant comparison. Expected values never come from
+// the kernels themselves.
 #ifndef KILN_RUNTIME_TESTS_TEST_UTIL_H_
 #define KILN_RUNTIME_TESTS_TEST_UTIL_H_
 
@@ -26,8 +27,8 @@ inline std::vector<float> RandomVector(size_t n, uint32_t seed) {
   return v;
 }
 
-// Element-wise comparison with a relative+absolute tolerance (summation order of the
-// naive references differs from the kernels'); NaN must match NaN.
+// Element-wise comparison with a relative+absolute tolerance (summation order
+// of the naive references differs from the kernels'); NaN must match NaN.
 inline void ExpectNear(const std::vector<float>& expected,
                        const std::vector<float>& actual, float tol = 1e-5f) {
   ASSERT_EQ(expected.size(), actual.size());

@@ -1,5 +1,5 @@
-/* Umbrella header of the float32 reference kernels: generated code and the compiler's
- * constant folding include this one file. */
+/* Umbrella header of the float32 reference kernels: generated code and the
+ * compiler's constant folding include this one file. */
 #ifndef KILN_KERNELS_REF_H_
 #define KILN_KERNELS_REF_H_
 

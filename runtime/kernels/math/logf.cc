@@ -1,6 +1,6 @@
-// kiln_logf: x = 2^k * (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)), log(1 + f) through
-// s = f / (2 + f) and a Remez polynomial in s^2 (the fdlibm/FreeBSD scheme, < 1 ULP).
-// Pure float/int arithmetic for bit-identical targets.
+// kiln_logf: x = 2^k * (1 + f) with 1 + f in [sqrt(2)/2, sqrt(2)), log(1 + f)
+// through s = f / (2 + f) and a Remez polynomial in s^2 (the fdlibm/FreeBSD
+// scheme, < 1 ULP). Pure float/int arithmetic for bit-identical targets.
 #include "kiln/math.h"
 #include "runtime/kernels/ref/internal.h"
 
@@ -20,17 +20,17 @@ extern "C" float kiln_logf(float x) {
   using kiln_internal::FloatBits;
   uint32_t ix = FloatBits(x);
   int32_t k = 0;
-  if (ix < 0x00800000u || (ix >> 31)) {              // zero, denormal or negative
-    if ((ix & 0x7fffffffu) == 0) return -__builtin_inff();     // log(+-0) = -inf
+  if (ix < 0x00800000u || (ix >> 31)) {  // zero, denormal or negative
+    if ((ix & 0x7fffffffu) == 0) return -__builtin_inff();  // log(+-0) = -inf
     if (ix >> 31) {
-      if ((ix & 0x7fffffffu) > 0x7f800000u) return x + x;      // -NaN stays NaN
-      return __builtin_nanf("");                               // log(x < 0) = NaN
+      if ((ix & 0x7fffffffu) > 0x7f800000u) return x + x;  // -NaN stays NaN
+      return __builtin_nanf("");                           // log(x < 0) = NaN
     }
-    k -= 25;                                        // denormal: scale into normal range
+    k -= 25;  // denormal: scale into normal range
     x *= kTwo25;
     ix = FloatBits(x);
   }
-  if (ix >= 0x7f800000u) return x + x;              // +inf or NaN
+  if (ix >= 0x7f800000u) return x + x;  // +inf or NaN
   k += (int32_t)(ix >> 23) - 127;
   ix &= 0x007fffffu;
   // Choose the exponent so that the mantissa m lies in [sqrt(2)/2, sqrt(2)).

@@ -1,6 +1,7 @@
-// kiln_powf: C99 special cases first; exact repeated multiplication for small integer
-// exponents (x^2 is then x*x rounded once, as in ONNX Runtime), sqrt for y = 0.5, and
-// exp(y * log|x|) otherwise, whose relative error grows with |y * ln x|.
+// kiln_powf: C99 special cases first; exact repeated multiplication for small
+// integer exponents (x^2 is then x*x rounded once, as in ONNX Runtime), sqrt
+// for y = 0.5, and exp(y * log|x|) otherwise, whose relative error grows with
+// |y * ln x|.
 #include "kiln/math.h"
 #include "runtime/kernels/ref/internal.h"
 
@@ -29,7 +30,7 @@ extern "C" float kiln_powf(float x, float y) {
     y_odd = y_int && (n & 1);
   }
   if (ay == kInf) {
-    if (ax == 1.0f) return 1.0f;                    // (-1)^+-inf = 1
+    if (ax == 1.0f) return 1.0f;  // (-1)^+-inf = 1
     const bool grows = (ax > 1.0f) == (y > 0.0f);
     return grows ? kInf : 0.0f;
   }
@@ -41,10 +42,12 @@ extern "C" float kiln_powf(float x, float y) {
     const float mag = (y < 0.0f) ? 0.0f : kInf;
     return (x_neg && y_odd) ? -mag : mag;
   }
-  if (x_neg && !y_int) return __builtin_nanf("");  // negative base, fractional y
+  if (x_neg && !y_int)
+    return __builtin_nanf("");  // negative base, fractional y
   float r;
   if (y_int && ay <= 4.0f) {
-    // Small integer powers by repeated multiplication: error <= (n-1) roundings.
+    // Small integer powers by repeated multiplication: error <= (n-1)
+    // roundings.
     const int32_t n = (int32_t)ay;
     r = ax;
     for (int32_t i = 1; i < n; ++i) r *= ax;

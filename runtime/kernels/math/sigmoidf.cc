@@ -1,6 +1,6 @@
-// kiln_sigmoidf: 1 / (1 + exp(-x)) for x >= 0 and exp(x) / (1 + exp(x)) for x < 0, so
-// the exponential never overflows and tiny results (down to denormals) keep their
-// relative accuracy.
+// kiln_sigmoidf: 1 / (1 + exp(-x)) for x >= 0 and exp(x) / (1 + exp(x)) for x <
+// 0, so the exponential never overflows and tiny results (down to denormals)
+// keep their relative accuracy.
 #include "kiln/math.h"
 
 extern "C" float kiln_sigmoidf(float x) {

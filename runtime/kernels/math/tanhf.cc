@@ -1,6 +1,6 @@
-// kiln_tanhf: odd polynomial for |x| < 0.6 (fitted by runtime/tools/fit_math.py),
-// 1 - 2 / (exp(2|x|) + 1) above, where the cancellation is mild; saturates to +-1
-// naturally as exp overflows.
+// kiln_tanhf: odd polynomial for |x| < 0.6 (fitted by
+// runtime/tools/fit_math.py), 1 - 2 / (exp(2|x|) + 1) above, where the
+// cancellation is mild; saturates to +-1 naturally as exp overflows.
 #include "kiln/math.h"
 #include "runtime/kernels/ref/internal.h"
 
@@ -9,8 +9,9 @@ extern "C" float kiln_tanhf(float x) {
   if (ax > 0x7f800000u) return x + x;  // NaN
   const float a = kiln_internal::BitsFloat(ax);
   if (a < 0.6f) {
-    if (ax < 0x39800000u) return x;    // |x| < 2^-12: tanh(x) = x to 1/2 ULP
-    // tanh(x) = x + x * t * R(t), t = x^2, R fitted on [0, 0.36] (abs err 3.5e-11).
+    if (ax < 0x39800000u) return x;  // |x| < 2^-12: tanh(x) = x to 1/2 ULP
+    // tanh(x) = x + x * t * R(t), t = x^2, R fitted on [0, 0.36] (abs
+    // err 3.5e-11).
     const float t = x * x;
     float r = -8.965438806e-04f;
     r = r * t + 3.341779279e-03f;

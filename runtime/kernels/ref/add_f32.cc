@@ -1,7 +1,6 @@
 // Float32 reference broadcasting add: the op itself; iteration is the shared
 // broadcast iterator in internal.h.
 #include "kiln/ref/add.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 namespace {
@@ -11,7 +10,7 @@ struct Op {
 }  // namespace
 
 extern "C" void kiln_add_f32_ref(const kiln_add_params_t* p, const float* a,
-                                const float* b, float* y) {
+                                 const float* b, float* y) {
   kiln_internal::BroadcastBinary(p, a, b, y, Op());
 }
 

@@ -1,7 +1,6 @@
 // Float32 reference 2-D average pooling, NHWC (see kiln/ref/avgpool2d.h for the
 // divisor rule).
 #include "kiln/ref/avgpool2d.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 extern "C" void kiln_avgpool2d_f32_ref(const kiln_avgpool2d_params_t* p,
@@ -17,9 +16,10 @@ extern "C" void kiln_avgpool2d_f32_ref(const kiln_avgpool2d_params_t* p,
         int32_t count = 0;
         for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
           const int32_t iy = iy0 + ky * p->dilation_h;
-          const bool y_in = p->count_include_pad
-                                ? (iy >= -p->pad_top && iy < p->in_h + p->pad_bottom)
-                                : (iy >= 0 && iy < p->in_h);
+          const bool y_in =
+              p->count_include_pad
+                  ? (iy >= -p->pad_top && iy < p->in_h + p->pad_bottom)
+                  : (iy >= 0 && iy < p->in_h);
           if (!y_in) continue;
           for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
             const int32_t ix = ix0 + kx * p->dilation_w;

@@ -1,7 +1,7 @@
-// Float32 reference 2-D convolution: the plain seven-loop form, written for clarity
-// and a fixed summation order rather than speed (see kiln/ref/conv2d.h).
+// Float32 reference 2-D convolution: the plain seven-loop form, written for
+// clarity and a fixed summation order rather than speed (see
+// kiln/ref/conv2d.h).
 #include "kiln/ref/conv2d.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 extern "C" void kiln_conv2d_f32_ref(const kiln_conv2d_params_t* p,
@@ -30,7 +30,8 @@ extern "C" void kiln_conv2d_f32_ref(const kiln_conv2d_params_t* p,
               if (ix < 0 || ix >= p->in_w) continue;
               const float* x =
                   in_n + ((ptrdiff_t)iy * p->in_w + ix) * p->in_c + g * cin_g;
-              const float* w = w_oc + ((ptrdiff_t)ky * p->kernel_w + kx) * cin_g;
+              const float* w =
+                  w_oc + ((ptrdiff_t)ky * p->kernel_w + kx) * cin_g;
               for (int32_t ic = 0; ic < cin_g; ++ic) acc += x[ic] * w[ic];
             }
           }

@@ -1,7 +1,6 @@
 // Float32 reference depthwise convolution with channel multiplier (see
 // kiln/ref/depthwise_conv2d.h for layouts and summation order).
 #include "kiln/ref/depthwise_conv2d.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 extern "C" void kiln_depthwise_conv2d_f32_ref(
@@ -23,7 +22,8 @@ extern "C" void kiln_depthwise_conv2d_f32_ref(
             for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
               const int32_t ix = ix0 + kx * p->dilation_w;
               if (ix < 0 || ix >= p->in_w) continue;
-              const float x = in_n[((ptrdiff_t)iy * p->in_w + ix) * p->in_c + ic];
+              const float x =
+                  in_n[((ptrdiff_t)iy * p->in_w + ix) * p->in_c + ic];
               const float w =
                   weights[((ptrdiff_t)ky * p->kernel_w + kx) * out_c + oc];
               acc += x * w;

@@ -1,6 +1,5 @@
 // Float32 reference fully-connected layer (see kiln/ref/fully_connected.h).
 #include "kiln/ref/fully_connected.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 extern "C" void kiln_fully_connected_f32_ref(

@@ -1,16 +1,17 @@
-// Float32 reference global average pooling, NHWC (see kiln/ref/global_avgpool.h).
+// Float32 reference global average pooling, NHWC (see
+// kiln/ref/global_avgpool.h).
 #include "kiln/ref/global_avgpool.h"
-
 #include "runtime/kernels/ref/internal.h"
 
-extern "C" void kiln_global_avgpool_f32_ref(const kiln_global_avgpool_params_t* p,
-                                            const float* input, float* output) {
+extern "C" void kiln_global_avgpool_f32_ref(
+    const kiln_global_avgpool_params_t* p, const float* input, float* output) {
   const int32_t c_n = p->channels;
   for (int32_t n = 0; n < p->batch; ++n) {
     const float* in_n = input + (ptrdiff_t)n * p->spatial * c_n;
     for (int32_t c = 0; c < c_n; ++c) {
       float acc = 0.0f;
-      for (int32_t s = 0; s < p->spatial; ++s) acc += in_n[(ptrdiff_t)s * c_n + c];
+      for (int32_t s = 0; s < p->spatial; ++s)
+        acc += in_n[(ptrdiff_t)s * c_n + c];
       *output++ = kiln_internal::ClampAct(acc / (float)p->spatial, p->act_min,
                                           p->act_max);
     }

@@ -1,10 +1,9 @@
 // Float32 reference global max pooling, NHWC (see kiln/ref/global_maxpool.h).
 #include "kiln/ref/global_maxpool.h"
-
 #include "runtime/kernels/ref/internal.h"
 
-extern "C" void kiln_global_maxpool_f32_ref(const kiln_global_maxpool_params_t* p,
-                                            const float* input, float* output) {
+extern "C" void kiln_global_maxpool_f32_ref(
+    const kiln_global_maxpool_params_t* p, const float* input, float* output) {
   const int32_t c_n = p->channels;
   for (int32_t n = 0; n < p->batch; ++n) {
     const float* in_n = input + (ptrdiff_t)n * p->spatial * c_n;

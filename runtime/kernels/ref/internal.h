@@ -1,5 +1,6 @@
-// Helpers shared by the float32 reference kernels (not part of the public API): the
-// fused-activation clamp and the numpy broadcast iterator used by add/sub/mul/div/prelu.
+// Helpers shared by the float32 reference kernels (not part of the public API):
+// the fused-activation clamp and the numpy broadcast iterator used by
+// add/sub/mul/div/prelu.
 #ifndef KILN_KERNELS_REF_INTERNAL_H_
 #define KILN_KERNELS_REF_INTERNAL_H_
 
@@ -11,18 +12,20 @@
 
 namespace kiln_internal {
 
-// Fused activation clamp. Written as max(x, lo) then min(., hi) with the comparison
-// order of std::max/std::min, so NaN passes through unchanged exactly as in ONNX
-// Runtime's Relu (max(x, 0)) and Clip; -inf/+inf bounds make it the identity.
+// Fused activation clamp. Written as max(x, lo) then min(., hi) with the
+// comparison order of std::max/std::min, so NaN passes through unchanged
+// exactly as in ONNX Runtime's Relu (max(x, 0)) and Clip; -inf/+inf bounds make
+// it the identity.
 inline float ClampAct(float v, float lo, float hi) {
   v = (v < lo) ? lo : v;
   v = (hi < v) ? hi : v;
   return v;
 }
 
-// Visits every output element of a numpy-broadcast binary op in row-major order and
-// stores y[i] = ClampAct(op(a[ia], b[ib])). Dimensions where an input has extent 1 get
-// stride 0. The innermost dimension is a tight loop; outer ones advance an odometer.
+// Visits every output element of a numpy-broadcast binary op in row-major order
+// and stores y[i] = ClampAct(op(a[ia], b[ib])). Dimensions where an input has
+// extent 1 get stride 0. The innermost dimension is a tight loop; outer ones
+// advance an odometer.
 template <typename Op>
 inline void BroadcastBinary(const kiln_broadcast_params_t* p, const float* a,
                             const float* b, float* y, Op op) {

@@ -1,5 +1,5 @@
-// Float32 reference log-softmax over the middle axis of [outer][axis][inner] (see
-// kiln/ref/log_softmax.h): (x - max) - log(sum(exp(x - max))).
+// Float32 reference log-softmax over the middle axis of [outer][axis][inner]
+// (see kiln/ref/log_softmax.h): (x - max) - log(sum(exp(x - max))).
 #include "kiln/math.h"
 #include "kiln/ref/log_softmax.h"
 #include "runtime/kernels/ref/internal.h"

@@ -1,11 +1,12 @@
-// Float32 reference batched, broadcasting matmul (see kiln/ref/matmul.h): an odometer
-// over the batch dimensions picks each A and B matrix, then a naive triple loop.
+// Float32 reference batched, broadcasting matmul (see kiln/ref/matmul.h): an
+// odometer over the batch dimensions picks each A and B matrix, then a naive
+// triple loop.
 #include "kiln/ref/matmul.h"
-
 #include "runtime/kernels/ref/internal.h"
 
-extern "C" void kiln_matmul_f32_ref(const kiln_matmul_params_t* p, const float* a,
-                                    const float* b, const float* bias, float* y) {
+extern "C" void kiln_matmul_f32_ref(const kiln_matmul_params_t* p,
+                                    const float* a, const float* b,
+                                    const float* bias, float* y) {
   ptrdiff_t batches = 1;
   for (int32_t d = 0; d < p->batch_dims; ++d) batches *= p->batch_shape[d];
   int32_t idx[KILN_MATMUL_MAX_BATCH_DIMS] = {0, 0, 0, 0};
@@ -36,7 +37,8 @@ extern "C" void kiln_matmul_f32_ref(const kiln_matmul_params_t* p, const float* 
   }
 }
 
-extern "C" size_t kiln_matmul_f32_ref_scratch_bytes(const kiln_matmul_params_t* p) {
+extern "C" size_t kiln_matmul_f32_ref_scratch_bytes(
+    const kiln_matmul_params_t* p) {
   (void)p;
   return 0;
 }

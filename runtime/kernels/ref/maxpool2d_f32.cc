@@ -1,6 +1,5 @@
 // Float32 reference 2-D max pooling, NHWC (see kiln/ref/maxpool2d.h).
 #include "kiln/ref/maxpool2d.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 extern "C" void kiln_maxpool2d_f32_ref(const kiln_maxpool2d_params_t* p,

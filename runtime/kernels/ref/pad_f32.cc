@@ -1,12 +1,12 @@
-// Float32 reference N-D pad (see kiln/ref/pad.h): every output index is mapped back to
-// an input index per dimension by the mode, or to the fill value.
+// Float32 reference N-D pad (see kiln/ref/pad.h): every output index is mapped
+// back to an input index per dimension by the mode, or to the fill value.
 #include "kiln/ref/pad.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 namespace {
 
-// Maps output coordinate i - begin to an input coordinate in [0, n), or -1 (fill).
+// Maps output coordinate i - begin to an input coordinate in [0, n), or -1
+// (fill).
 inline int32_t MapIndex(int32_t i, int32_t n, int32_t mode) {
   if (i >= 0 && i < n) return i;
   if (mode == KILN_PAD_EDGE) return (i < 0) ? 0 : n - 1;

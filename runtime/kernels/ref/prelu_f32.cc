@@ -1,6 +1,6 @@
-// Float32 reference PRelu on the shared broadcast iterator (see kiln/ref/prelu.h).
+// Float32 reference PRelu on the shared broadcast iterator (see
+// kiln/ref/prelu.h).
 #include "kiln/ref/prelu.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 namespace {
@@ -15,7 +15,8 @@ extern "C" void kiln_prelu_f32_ref(const kiln_prelu_params_t* p, const float* x,
   kiln_internal::BroadcastBinary(p, x, slope, y, Op());
 }
 
-extern "C" size_t kiln_prelu_f32_ref_scratch_bytes(const kiln_prelu_params_t* p) {
+extern "C" size_t kiln_prelu_f32_ref_scratch_bytes(
+    const kiln_prelu_params_t* p) {
   (void)p;
   return 0;
 }

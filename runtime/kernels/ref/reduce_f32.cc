@@ -1,8 +1,7 @@
-// Float32 reference reduction over a set of axes (see kiln/ref/reduce.h): the dims are
-// split into kept and reduced lists; an outer odometer walks the kept dims (the output
-// order), an inner one the reduced dims.
+// Float32 reference reduction over a set of axes (see kiln/ref/reduce.h): the
+// dims are split into kept and reduced lists; an outer odometer walks the kept
+// dims (the output order), an inner one the reduced dims.
 #include "kiln/ref/reduce.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 namespace {
@@ -20,8 +19,8 @@ inline float Combine(int32_t op, float acc, float v) {
   }
 }
 
-// Odometer over `n` dims with extents `shape` and element strides `stride`; returns
-// the offset change of one step (carries included).
+// Odometer over `n` dims with extents `shape` and element strides `stride`;
+// returns the offset change of one step (carries included).
 struct Walker {
   int32_t n;
   int32_t shape[KILN_MAX_DIMS] = {0, 0, 0, 0, 0, 0};
@@ -45,8 +44,8 @@ struct Walker {
 
 }  // namespace
 
-extern "C" void kiln_reduce_f32_ref(const kiln_reduce_params_t* p, const float* x,
-                                    float* y) {
+extern "C" void kiln_reduce_f32_ref(const kiln_reduce_params_t* p,
+                                    const float* x, float* y) {
   Walker kept, red;
   kept.n = 0;
   red.n = 0;
@@ -80,7 +79,8 @@ extern "C" void kiln_reduce_f32_ref(const kiln_reduce_params_t* p, const float* 
   }
 }
 
-extern "C" size_t kiln_reduce_f32_ref_scratch_bytes(const kiln_reduce_params_t* p) {
+extern "C" size_t kiln_reduce_f32_ref_scratch_bytes(
+    const kiln_reduce_params_t* p) {
   (void)p;
   return 0;
 }

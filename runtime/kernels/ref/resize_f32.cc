@@ -1,7 +1,7 @@
-// Float32 reference 2-D resize, NHWC (see kiln/ref/resize.h). Source coordinates are
-// recomputed per output row/column (cheap next to the channel loop).
+// Float32 reference 2-D resize, NHWC (see kiln/ref/resize.h). Source
+// coordinates are recomputed per output row/column (cheap next to the channel
+// loop).
 #include "kiln/ref/resize.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 namespace {
@@ -90,13 +90,14 @@ Taps LinearTaps(float v, int32_t in_len) {
 
 }  // namespace
 
-extern "C" void kiln_resize_f32_ref(const kiln_resize_params_t* p, const float* x,
-                                    float* y) {
+extern "C" void kiln_resize_f32_ref(const kiln_resize_params_t* p,
+                                    const float* x, float* y) {
   const int32_t c_n = p->channels;
   for (int32_t n = 0; n < p->batch; ++n) {
     const float* xn = x + (ptrdiff_t)n * p->in_h * p->in_w * c_n;
     for (int32_t oy = 0; oy < p->out_h; ++oy) {
-      const float sy = SourceCoord(p->coord_mode, oy, p->scale_h, p->in_h, p->out_h);
+      const float sy =
+          SourceCoord(p->coord_mode, oy, p->scale_h, p->in_h, p->out_h);
       for (int32_t ox = 0; ox < p->out_w; ++ox) {
         const float sx =
             SourceCoord(p->coord_mode, ox, p->scale_w, p->in_w, p->out_w);
@@ -112,7 +113,8 @@ extern "C" void kiln_resize_f32_ref(const kiln_resize_params_t* p, const float* 
           const float* r2 = xn + (ptrdiff_t)ty.i2 * p->in_w * c_n;
           const float w11 = tx.w1 * ty.w1, w21 = tx.w2 * ty.w1;
           const float w12 = tx.w1 * ty.w2, w22 = tx.w2 * ty.w2;
-          const ptrdiff_t c1 = (ptrdiff_t)tx.i1 * c_n, c2 = (ptrdiff_t)tx.i2 * c_n;
+          const ptrdiff_t c1 = (ptrdiff_t)tx.i1 * c_n,
+                          c2 = (ptrdiff_t)tx.i2 * c_n;
           for (int32_t c = 0; c < c_n; ++c) {
             y[c] = w11 * r1[c1 + c] + w21 * r1[c2 + c] + w12 * r2[c1 + c] +
                    w22 * r2[c2 + c];
@@ -124,7 +126,8 @@ extern "C" void kiln_resize_f32_ref(const kiln_resize_params_t* p, const float* 
   }
 }
 
-extern "C" size_t kiln_resize_f32_ref_scratch_bytes(const kiln_resize_params_t* p) {
+extern "C" size_t kiln_resize_f32_ref_scratch_bytes(
+    const kiln_resize_params_t* p) {
   (void)p;
   return 0;
 }

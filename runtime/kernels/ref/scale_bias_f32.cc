@@ -1,6 +1,5 @@
 // Float32 reference per-channel affine (see kiln/ref/scale_bias.h).
 #include "kiln/ref/scale_bias.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 extern "C" void kiln_scale_bias_f32_ref(const kiln_scale_bias_params_t* p,

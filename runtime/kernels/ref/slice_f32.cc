@@ -1,7 +1,6 @@
-// Float32 reference N-D strided slice (see kiln/ref/slice.h): an odometer over the
-// output whose per-dimension input step is steps[d] * stride[d].
+// Float32 reference N-D strided slice (see kiln/ref/slice.h): an odometer over
+// the output whose per-dimension input step is steps[d] * stride[d].
 #include "kiln/ref/slice.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 extern "C" void kiln_slice_f32_ref(const kiln_slice_params_t* p, const float* x,
@@ -35,7 +34,8 @@ extern "C" void kiln_slice_f32_ref(const kiln_slice_params_t* p, const float* x,
   }
 }
 
-extern "C" size_t kiln_slice_f32_ref_scratch_bytes(const kiln_slice_params_t* p) {
+extern "C" size_t kiln_slice_f32_ref_scratch_bytes(
+    const kiln_slice_params_t* p) {
   (void)p;
   return 0;
 }

@@ -4,8 +4,8 @@
 #include "kiln/ref/softmax.h"
 #include "runtime/kernels/ref/internal.h"
 
-extern "C" void kiln_softmax_f32_ref(const kiln_softmax_params_t* p, const float* x,
-                                     float* y) {
+extern "C" void kiln_softmax_f32_ref(const kiln_softmax_params_t* p,
+                                     const float* x, float* y) {
   const int32_t inner = p->inner;
   for (int32_t o = 0; o < p->outer; ++o) {
     for (int32_t i = 0; i < inner; ++i) {
@@ -28,7 +28,8 @@ extern "C" void kiln_softmax_f32_ref(const kiln_softmax_params_t* p, const float
   }
 }
 
-extern "C" size_t kiln_softmax_f32_ref_scratch_bytes(const kiln_softmax_params_t* p) {
+extern "C" size_t kiln_softmax_f32_ref_scratch_bytes(
+    const kiln_softmax_params_t* p) {
   (void)p;
   return 0;
 }

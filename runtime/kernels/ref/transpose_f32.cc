@@ -1,7 +1,6 @@
-// Float32 reference N-D transpose: walks the output in order with an odometer whose
-// steps are the permuted input strides (see kiln/ref/transpose.h).
+// Float32 reference N-D transpose: walks the output in order with an odometer
+// whose steps are the permuted input strides (see kiln/ref/transpose.h).
 #include "kiln/ref/transpose.h"
-
 #include "runtime/kernels/ref/internal.h"
 
 extern "C" void kiln_transpose_f32_ref(const kiln_transpose_params_t* p,

@@ -1,5 +1,5 @@
-// Float32 reference unary ops: one switch outside the loop, one tight loop per op,
-// each followed by the fused clamp (see kiln/ref/unary.h for the op list).
+// Float32 reference unary ops: one switch outside the loop, one tight loop per
+// op, each followed by the fused clamp (see kiln/ref/unary.h for the op list).
 #include "kiln/math.h"
 #include "kiln/ref/unary.h"
 #include "runtime/kernels/ref/internal.h"
@@ -8,7 +8,8 @@ namespace {
 
 using kiln_internal::ClampAct;
 
-// Applies f to every element, then the clamp. A template so each op's loop inlines.
+// Applies f to every element, then the clamp. A template so each op's loop
+// inlines.
 template <typename F>
 inline void Map(const kiln_unary_params_t* p, const float* x, float* y, F f) {
   const float lo = p->act_min;
@@ -77,7 +78,8 @@ extern "C" void kiln_unary_f32_ref(const kiln_unary_params_t* p, const float* x,
   }
 }
 
-extern "C" size_t kiln_unary_f32_ref_scratch_bytes(const kiln_unary_params_t* p) {
+extern "C" size_t kiln_unary_f32_ref_scratch_bytes(
+    const kiln_unary_params_t* p) {
   (void)p;
   return 0;
 }

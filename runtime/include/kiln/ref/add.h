@@ -1,5 +1,5 @@
-/* Float32 reference elementwise add with numpy broadcasting up to KILN_MAX_DIMS and a
- * fused activation clamp: y = clamp(a + b). */
+/* Float32 reference elementwise add with numpy broadcasting up to KILN_MAX_DIMS
+ * and a fused activation clamp: y = clamp(a + b). */
 #ifndef KILN_REF_ADD_H_
 #define KILN_REF_ADD_H_
 
@@ -10,10 +10,10 @@ KILN_EXTERN_C_BEGIN
 
 typedef kiln_broadcast_params_t kiln_add_params_t;
 
-/* a, b, y dense row-major with the shapes in p (see kiln/ref/broadcast.h). y may alias
- * an input only if that input has the output's full shape. */
+/* a, b, y dense row-major with the shapes in p (see kiln/ref/broadcast.h). y
+ * may alias an input only if that input has the output's full shape. */
 void kiln_add_f32_ref(const kiln_add_params_t* p, const float* a,
-                     const float* b, float* y);
+                      const float* b, float* y);
 
 size_t kiln_add_f32_ref_scratch_bytes(const kiln_add_params_t* p);
 

@@ -1,5 +1,6 @@
-/* Float32 reference 2-D average pooling over NHWC with strides, dilations, asymmetric
- * padding and ONNX's count_include_pad (ceil mode is the compiler's business). */
+/* Float32 reference 2-D average pooling over NHWC with strides, dilations,
+ * asymmetric padding and ONNX's count_include_pad (ceil mode is the compiler's
+ * business). */
 #ifndef KILN_REF_AVGPOOL2D_H_
 #define KILN_REF_AVGPOOL2D_H_
 
@@ -24,18 +25,18 @@ typedef struct kiln_avgpool2d_params_t {
   int32_t pad_left;          /* columns left */
   int32_t pad_bottom;        /* rows below: counted by count_include_pad */
   int32_t pad_right;         /* columns right: counted by count_include_pad */
-  int32_t count_include_pad; /* 1: divisor counts taps inside the padded input */
+  int32_t count_include_pad; /* 1: divisor counts padding taps too */
   float act_min;             /* fused activation clamp */
   float act_max;
 } kiln_avgpool2d_params_t;
 
-/* Sum of the in-bounds taps in (ky, kx) order, in float, divided by the tap count:
- * the in-bounds taps, or with count_include_pad the taps inside the padded extent
- * [-pad_top, in_h + pad_bottom) x [-pad_left, in_w + pad_right) -- the taps a ceil-mode
- * window hangs beyond that are never counted, as in ONNX Runtime. A window with no
- * counted tap gives 0. */
-void kiln_avgpool2d_f32_ref(const kiln_avgpool2d_params_t* p, const float* input,
-                            float* output);
+/* Sum of the in-bounds taps in (ky, kx) order, in float, divided by the tap
+ * count: the in-bounds taps, or with count_include_pad the taps inside the
+ * padded extent [-pad_top, in_h + pad_bottom) x [-pad_left, in_w + pad_right).
+ * Taps a ceil-mode window hangs beyond that are never counted, as in ONNX
+ * Runtime. A window with no counted tap gives 0. */
+void kiln_avgpool2d_f32_ref(const kiln_avgpool2d_params_t* p,
+                            const float* input, float* output);
 
 size_t kiln_avgpool2d_f32_ref_scratch_bytes(const kiln_avgpool2d_params_t* p);
 

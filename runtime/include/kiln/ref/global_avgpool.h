@@ -1,5 +1,6 @@
-/* Float32 reference global average pooling over the spatial positions of an NHWC
- * tensor: [batch][spatial][channels] -> [batch][channels] (ONNX GlobalAveragePool). */
+/* Float32 reference global average pooling over the spatial positions of an
+ * NHWC tensor: [batch][spatial][channels] -> [batch][channels] (ONNX
+ * GlobalAveragePool). */
 #ifndef KILN_REF_GLOBAL_AVGPOOL_H_
 #define KILN_REF_GLOBAL_AVGPOOL_H_
 
@@ -15,7 +16,8 @@ typedef struct kiln_global_avgpool_params_t {
   float act_max;
 } kiln_global_avgpool_params_t;
 
-/* Sum over positions in ascending order, in float, then divided by `spatial`. */
+/* Sum over positions in ascending order, in float, then divided by `spatial`.
+ */
 void kiln_global_avgpool_f32_ref(const kiln_global_avgpool_params_t* p,
                                  const float* input, float* output);
 

@@ -1,5 +1,6 @@
 /* Float32 reference global max pooling over the spatial positions of an NHWC
- * tensor: [batch][spatial][channels] -> [batch][channels] (ONNX GlobalMaxPool). */
+ * tensor: [batch][spatial][channels] -> [batch][channels] (ONNX GlobalMaxPool).
+ */
 #ifndef KILN_REF_GLOBAL_MAXPOOL_H_
 #define KILN_REF_GLOBAL_MAXPOOL_H_
 
@@ -15,7 +16,8 @@ typedef struct kiln_global_maxpool_params_t {
   float act_max;
 } kiln_global_maxpool_params_t;
 
-/* Max from -inf, a position is taken when value > max (NaN skipped, like maxpool2d). */
+/* Max from -inf, a position is taken when value > max (NaN skipped, like
+ * maxpool2d). */
 void kiln_global_maxpool_f32_ref(const kiln_global_maxpool_params_t* p,
                                  const float* input, float* output);
 

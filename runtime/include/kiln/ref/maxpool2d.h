@@ -1,5 +1,6 @@
-/* Float32 reference 2-D max pooling over NHWC with strides, dilations and asymmetric
- * padding (ceil mode is the compiler's: it sets out_h/out_w and the pads). */
+/* Float32 reference 2-D max pooling over NHWC with strides, dilations and
+ * asymmetric padding (ceil mode is the compiler's: it sets out_h/out_w and the
+ * pads). */
 #ifndef KILN_REF_MAXPOOL2D_H_
 #define KILN_REF_MAXPOOL2D_H_
 
@@ -29,10 +30,10 @@ typedef struct kiln_maxpool2d_params_t {
 } kiln_maxpool2d_params_t;
 
 /* input [batch][in_h][in_w][channels], output [batch][out_h][out_w][channels].
- * The max starts at -inf and takes a tap when tap > max: padding never wins and NaN
- * taps are skipped (a window of only padding/NaN gives -inf). */
-void kiln_maxpool2d_f32_ref(const kiln_maxpool2d_params_t* p, const float* input,
-                            float* output);
+ * The max starts at -inf and takes a tap when tap > max: padding never wins and
+ * NaN taps are skipped (a window of only padding/NaN gives -inf). */
+void kiln_maxpool2d_f32_ref(const kiln_maxpool2d_params_t* p,
+                            const float* input, float* output);
 
 size_t kiln_maxpool2d_f32_ref_scratch_bytes(const kiln_maxpool2d_params_t* p);
 

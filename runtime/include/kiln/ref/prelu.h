@@ -1,5 +1,6 @@
-/* Float32 reference PRelu: y = x < 0 ? slope * x : x, slope broadcast to x numpy-style
- * (typically per channel, [C] against NHWC), then the fused activation clamp. */
+/* Float32 reference PRelu: y = x < 0 ? slope * x : x, slope broadcast to x
+ * numpy-style (typically per channel, [C] against NHWC), then the fused
+ * activation clamp. */
 #ifndef KILN_REF_PRELU_H_
 #define KILN_REF_PRELU_H_
 

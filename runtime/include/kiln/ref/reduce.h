@@ -1,6 +1,6 @@
-/* Float32 reference reduction (mean, max, min, sum, prod) over any set of axes of an
- * N-D tensor (rank up to KILN_MAX_DIMS). keepdims does not change the element order,
- * so it is the compiler's business. */
+/* Float32 reference reduction (mean, max, min, sum, prod) over any set of axes
+ * of an N-D tensor (rank up to KILN_MAX_DIMS). keepdims does not change the
+ * element order, so it is the compiler's business. */
 #ifndef KILN_REF_REDUCE_H_
 #define KILN_REF_REDUCE_H_
 
@@ -23,10 +23,11 @@ typedef struct kiln_reduce_params_t {
   int32_t op;                      /* kiln_reduce_op_t */
 } kiln_reduce_params_t;
 
-/* Output: the input shape without the reduced dims, row-major. Each output combines
- * its reduced elements in row-major input order, in float, starting from the first
- * element. An empty axes_mask copies. */
-void kiln_reduce_f32_ref(const kiln_reduce_params_t* p, const float* x, float* y);
+/* Output: the input shape without the reduced dims, row-major. Each output
+ * combines its reduced elements in row-major input order, in float, starting
+ * from the first element. An empty axes_mask copies. */
+void kiln_reduce_f32_ref(const kiln_reduce_params_t* p, const float* x,
+                         float* y);
 
 size_t kiln_reduce_f32_ref_scratch_bytes(const kiln_reduce_params_t* p);
 

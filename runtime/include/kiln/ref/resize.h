@@ -1,6 +1,7 @@
-/* Float32 reference 2-D spatial resize of an NHWC tensor (ONNX Resize on H and W):
- * nearest with ONNX's rounding modes, or bilinear, under the half_pixel, asymmetric,
- * align_corners, pytorch_half_pixel and tf_half_pixel_for_nn coordinate modes. */
+/* Float32 reference 2-D spatial resize of an NHWC tensor (ONNX Resize on H and
+ * W): nearest with ONNX's rounding modes, or bilinear, under the half_pixel,
+ * asymmetric, align_corners, pytorch_half_pixel and tf_half_pixel_for_nn
+ * coordinate modes. */
 #ifndef KILN_REF_RESIZE_H_
 #define KILN_REF_RESIZE_H_
 
@@ -14,9 +15,9 @@ typedef enum kiln_resize_mode_t {
 } kiln_resize_mode_t;
 
 typedef enum kiln_resize_coord_t {
-  KILN_RESIZE_HALF_PIXEL = 0,          /* (o + 0.5) / scale - 0.5 */
-  KILN_RESIZE_ASYMMETRIC = 1,          /* o / scale */
-  KILN_RESIZE_ALIGN_CORNERS = 2,       /* o * (in - 1) / (out - 1), 0 if out == 1 */
+  KILN_RESIZE_HALF_PIXEL = 0,    /* (o + 0.5) / scale - 0.5 */
+  KILN_RESIZE_ASYMMETRIC = 1,    /* o / scale */
+  KILN_RESIZE_ALIGN_CORNERS = 2, /* o * (in - 1) / (out - 1), 0 if out == 1 */
   KILN_RESIZE_PYTORCH_HALF_PIXEL = 3,  /* half_pixel, but 0 if out == 1 */
   KILN_RESIZE_TF_HALF_PIXEL_FOR_NN = 4 /* (o + 0.5) / scale */
 } kiln_resize_coord_t;
@@ -38,16 +39,16 @@ typedef struct kiln_resize_params_t {
   int32_t mode;         /* kiln_resize_mode_t */
   int32_t coord_mode;   /* kiln_resize_coord_t */
   int32_t nearest_mode; /* kiln_resize_nearest_t (nearest only) */
-  float scale_h;        /* ONNX scale out/in: the `scales` input if given, else
-                           out_h / in_h */
+  float scale_h;        /* ONNX scale: `scales` if given, else out_h / in_h */
   float scale_w;        /* same for width */
 } kiln_resize_params_t;
 
 /* Coordinates are computed in float as ONNX Runtime does. Nearest rounds by
- * nearest_mode, then clamps the index into [0, in - 1]. Linear clamps the source
- * coordinate into [0, in - 1] and blends the two neighbours per axis (ONNX Runtime's
- * weights; equal neighbours at the border get 0.5 each). */
-void kiln_resize_f32_ref(const kiln_resize_params_t* p, const float* x, float* y);
+ * nearest_mode, then clamps the index into [0, in - 1]. Linear clamps the
+ * source coordinate into [0, in - 1] and blends the two neighbours per axis
+ * (ONNX Runtime's weights; equal neighbours at the border get 0.5 each). */
+void kiln_resize_f32_ref(const kiln_resize_params_t* p, const float* x,
+                         float* y);
 
 size_t kiln_resize_f32_ref_scratch_bytes(const kiln_resize_params_t* p);
 

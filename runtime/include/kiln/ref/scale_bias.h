@@ -1,5 +1,6 @@
-/* Float32 reference per-channel affine y = x * scale[c] + bias[c] over NHWC (channel
- * innermost), for a BatchNormalization the compiler cannot fold into a conv. */
+/* Float32 reference per-channel affine y = x * scale[c] + bias[c] over NHWC
+ * (channel innermost), for a BatchNormalization the compiler cannot fold into a
+ * conv. */
 #ifndef KILN_REF_SCALE_BIAS_H_
 #define KILN_REF_SCALE_BIAS_H_
 
@@ -14,8 +15,8 @@ typedef struct kiln_scale_bias_params_t {
   float act_max;
 } kiln_scale_bias_params_t;
 
-/* x, y [outer][channels]; scale [channels]; bias [channels] or NULL. The product is
- * rounded before the add (no FMA). y may equal x. */
+/* x, y [outer][channels]; scale [channels]; bias [channels] or NULL. The
+ * product is rounded before the add (no FMA). y may equal x. */
 void kiln_scale_bias_f32_ref(const kiln_scale_bias_params_t* p, const float* x,
                              const float* scale, const float* bias, float* y);
 

@@ -1,5 +1,6 @@
-/* Float32 reference N-D strided slice (rank up to KILN_MAX_DIMS): ONNX Slice after the
- * compiler has clamped starts and computed the output shape; steps may be negative. */
+/* Float32 reference N-D strided slice (rank up to KILN_MAX_DIMS): ONNX Slice
+ * after the compiler has clamped starts and computed the output shape; steps
+ * may be negative. */
 #ifndef KILN_REF_SLICE_H_
 #define KILN_REF_SLICE_H_
 
@@ -11,7 +12,7 @@ typedef struct kiln_slice_params_t {
   int32_t rank;                     /* 1..KILN_MAX_DIMS */
   int32_t in_shape[KILN_MAX_DIMS];  /* input shape */
   int32_t out_shape[KILN_MAX_DIMS]; /* output shape */
-  int32_t starts[KILN_MAX_DIMS];    /* first input index per dim, in [0, in_shape) */
+  int32_t starts[KILN_MAX_DIMS];    /* first input index, in [0, in_shape) */
   int32_t steps[KILN_MAX_DIMS];     /* non-zero; negative walks backwards */
 } kiln_slice_params_t;
 

@@ -1,5 +1,6 @@
-/* Float32 reference softmax over one axis of a tensor viewed as [outer][axis][inner],
- * numerically stable: y = exp(x - max) / sum(exp(x - max)). */
+/* Float32 reference softmax over one axis of a tensor viewed as
+ * [outer][axis][inner], numerically stable: y = exp(x - max) / sum(exp(x -
+ * max)). */
 #ifndef KILN_REF_SOFTMAX_H_
 #define KILN_REF_SOFTMAX_H_
 
@@ -13,10 +14,11 @@ typedef struct kiln_softmax_params_t {
   int32_t inner; /* product of the dimensions after it (1: innermost axis) */
 } kiln_softmax_params_t;
 
-/* max by value > max (NaN skipped there, but it still poisons the sum, so a row with
- * a NaN is all NaN as in ONNX Runtime); the sum of exp runs over the axis ascending,
- * in float, with kiln_expf/kiln_logf. y may equal x (in place). */
-void kiln_softmax_f32_ref(const kiln_softmax_params_t* p, const float* x, float* y);
+/* max by value > max (NaN skipped there, but it still poisons the sum, so a row
+ * with a NaN is all NaN as in ONNX Runtime); the sum of exp runs over the axis
+ * ascending, in float, with kiln_expf/kiln_logf. y may equal x (in place). */
+void kiln_softmax_f32_ref(const kiln_softmax_params_t* p, const float* x,
+                          float* y);
 
 size_t kiln_softmax_f32_ref_scratch_bytes(const kiln_softmax_params_t* p);
 

@@ -1,5 +1,5 @@
-/* Float32 reference transpose: an N-D permutation (rank up to KILN_MAX_DIMS), ONNX
- * semantics: output dimension i is input dimension perm[i]. */
+/* Float32 reference transpose: an N-D permutation (rank up to KILN_MAX_DIMS),
+ * ONNX semantics: output dimension i is input dimension perm[i]. */
 #ifndef KILN_REF_TRANSPOSE_H_
 #define KILN_REF_TRANSPOSE_H_
 

@@ -1,7 +1,8 @@
-/* Float32 reference elementwise unary activations and math ops. Design choice: ONE
- * kernel, kiln_unary_f32_ref, selected by an op enum in its params (unary_f32.cc), not
- * one file per op: the ops share the loop, the fused clamp and the scratch function,
- * and the compiler maps ONNX op types to one enum instead of a dozen entry points. */
+/* Float32 reference elementwise unary activations and math ops. Design choice:
+ * ONE kernel, kiln_unary_f32_ref, selected by an op enum in its params
+ * (unary_f32.cc), not one file per op: the ops share the loop, the fused clamp
+ * and the scratch function, and the compiler maps ONNX op types to one enum
+ * instead of a dozen entry points. */
 #ifndef KILN_REF_UNARY_H_
 #define KILN_REF_UNARY_H_
 
@@ -25,17 +26,16 @@ typedef enum kiln_unary_op_t {
   KILN_UNARY_NEG = 10,         /* y = -x */
   KILN_UNARY_ABS = 11,         /* y = |x| (clears the sign bit, also of NaN) */
   KILN_UNARY_ERF = 12,         /* kiln_erff */
-  KILN_UNARY_CLIP = 13         /* y = clamp(x, act_min, act_max): same as IDENTITY,
-                                  spelled out for readability of generated code */
+  KILN_UNARY_CLIP = 13         /* IDENTITY spelled as Clip: the clamp does it */
 } kiln_unary_op_t;
 
 typedef struct kiln_unary_params_t {
-  int32_t op;     /* kiln_unary_op_t */
-  int32_t count;  /* number of elements */
-  float alpha;    /* leaky_relu slope; hard_sigmoid/hard_swish alpha; else 0 */
-  float beta;     /* hard_sigmoid/hard_swish beta; else 0 */
-  float act_min;  /* clamp after the op (Clip min), -inf for none */
-  float act_max;  /* clamp after the op (Clip max), +inf for none */
+  int32_t op;    /* kiln_unary_op_t */
+  int32_t count; /* number of elements */
+  float alpha;   /* leaky_relu slope; hard_sigmoid/hard_swish alpha; else 0 */
+  float beta;    /* hard_sigmoid/hard_swish beta; else 0 */
+  float act_min; /* clamp after the op (Clip min), -inf for none */
+  float act_max; /* clamp after the op (Clip max), +inf for none */
 } kiln_unary_params_t;
 
 /* x and y have `count` elements; y may equal x (in place). */
