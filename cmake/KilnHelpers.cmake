@@ -9,7 +9,11 @@ set(KILN_FIRMWARE_FLAGS -Wall -Wextra -Werror -fno-exceptions -fno-rtti
   -fno-threadsafe-statics -ffp-contract=off -fno-fast-math)
 
 # kiln_add_unit_test(NAME SOURCES... LIBS ...): a GoogleTest binary labelled `unit`.
+# A no-op when KILN_BUILD_TESTS is OFF.
 function(kiln_add_unit_test name)
+  if(NOT KILN_BUILD_TESTS)
+    return()
+  endif()
   cmake_parse_arguments(T "" "" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE ${T_LIBS} GTest::gtest_main)

@@ -3,6 +3,7 @@
 #include "compiler/codegen/emit_cpp.h"
 
 #include <cstring>
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -449,10 +450,11 @@ class Emitter {
         "cmake_minimum_required(VERSION 3.16)\n"
         "if(NOT TARGET kiln_runtime_{1})\n"
         "  file(GLOB _kiln_rt_src CONFIGURE_DEPENDS\n"
-        "    ${{CMAKE_CURRENT_LIST_DIR}}/kiln_runtime/kernels/*/*.cc)\n"
+        "    ${{CMAKE_CURRENT_LIST_DIR}}/kiln_runtime/runtime/kernels/*/*.cc)\n"
         "  add_library(kiln_runtime_{1} STATIC ${{_kiln_rt_src}})\n"
         "  target_include_directories(kiln_runtime_{1} PUBLIC\n"
-        "    ${{CMAKE_CURRENT_LIST_DIR}}/kiln_runtime/include)\n"
+        "    ${{CMAKE_CURRENT_LIST_DIR}}/kiln_runtime\n"
+        "    ${{CMAKE_CURRENT_LIST_DIR}}/kiln_runtime/runtime/include)\n"
         "  target_compile_features(kiln_runtime_{1} PUBLIC cxx_std_17)\n"
         "  target_compile_options(kiln_runtime_{1} PRIVATE -fno-exceptions -fno-rtti\n"
         "    -ffp-contract=off -fno-fast-math)\n"
@@ -473,8 +475,9 @@ class Emitter {
         "# your sources and $({0}_CPPFLAGS) to CPPFLAGS; compile with $({0}_CXXFLAGS).\n"
         "{0}_DIR := $(dir $(lastword $(MAKEFILE_LIST)))\n"
         "{0}_SRCS := $({0}_DIR){1}.cc $({0}_DIR){1}_weights.cc \\\n"
-        "  $(wildcard $({0}_DIR)kiln_runtime/kernels/*/*.cc)\n"
-        "{0}_CPPFLAGS := -I$({0}_DIR) -I$({0}_DIR)kiln_runtime/include\n"
+        "  $(wildcard $({0}_DIR)kiln_runtime/runtime/kernels/*/*.cc)\n"
+        "{0}_CPPFLAGS := -I$({0}_DIR) -I$({0}_DIR)kiln_runtime "
+        "-I$({0}_DIR)kiln_runtime/runtime/include\n"
         "{0}_CXXFLAGS := -std=c++17 -fno-exceptions -fno-rtti -ffp-contract=off "
         "-fno-fast-math\n",
         P, prefix_);

@@ -1,0 +1,119 @@
+// `kiln compile` (see compile.h). The output folder is written next to its final
+// place and renamed into it, so a failed compile leaves nothing behind.
+#include "compiler/driver/compile.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "backends/x86/x86_target.h"
+#include "compiler/codegen/emit_cpp.h"
+#include "compiler/driver/report.h"
+#include "compiler/driver/runtime_bundle.h"
+#include "compiler/passes/pipeline.h"
+#include "compiler/support/files.h"
+#include "frontends/onnx/importer.h"
+
+namespace kiln::driver {
+namespace fs = std::filesystem;
+
+StatusOr<const backends::Target*> FindTarget(const std::string& name) {
+  if (name == "x86") return &backends::X86Target();
+  if (name == "pulp" || name == "cortex-m4" || name == "cortex-m7")
+    return Unimplemented("target '{}' is not available yet; available: x86", name);
+  return InvalidArgument("unknown target '{}'; available: x86", name);
+}
+
+namespace {
+
+Status CheckOutputDir(const CompileOptions& o) {
+  std::error_code ec;
+  if (!fs::exists(o.out_dir, ec)) return Status::Ok();
+  if (!fs::is_directory(o.out_dir, ec))
+    return InvalidArgument("output '{}' exists and is not a folder", o.out_dir);
+  bool ours = fs::exists(fs::path(o.out_dir) / kMarkerFile, ec);
+  bool empty = fs::is_empty(o.out_dir, ec);
+  if (!ours && !empty && !o.force)
+    return InvalidArgument(
+        "output folder '{}' exists and was not written by kiln; choose another "
+        "folder or pass --force to replace it",
+        o.out_dir);
+  return Status::Ok();
+}
+
+Status WriteTree(const std::string& root,
+                 const std::map<std::string, std::string>& files) {
+  for (const auto& [rel, text] : files) {
+    fs::path p = fs::path(root) / rel;
+    std::error_code ec;
+    fs::create_directories(p.parent_path(), ec);
+    if (ec) return IoError("cannot create '{}': {}", p.parent_path().string(), ec.message());
+    KILN_RETURN_IF_ERROR(WriteFileText(p.string(), text));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<CompileResult> Compile(const CompileOptions& o) {
+  KILN_ASSIGN_OR_RETURN(const backends::Target* target, FindTarget(o.target));
+  KILN_RETURN_IF_ERROR(CheckOutputDir(o));
+
+  onnx_frontend::ImportOptions io;
+  io.input_shapes = o.input_shapes;
+  onnx_frontend::ImportReport ir_report;
+  KILN_ASSIGN_OR_RETURN(ir::Graph g,
+                        onnx_frontend::ImportOnnxFile(o.model_path, io, &ir_report));
+  passes::PassOptions po;
+  po.target = target->name;
+  KILN_RETURN_IF_ERROR(passes::RunDefaultPipeline(g, po).WithContext(o.model_path));
+
+  codegen::EmitOptions eo = target->emit;
+  eo.source_name = fs::path(o.model_path).filename().string();
+  KILN_ASSIGN_OR_RETURN(codegen::EmitResult emitted, codegen::EmitCpp(g, eo));
+
+  std::string prefix = codegen::CIdentifier(g.name);
+  ReportInputs ri{o.model_path, target->name, prefix, ir_report.opset, ir_report.notes,
+                  ir_report.input_shapes_used};
+  nlohmann::json report = MakeReportJson(g, emitted, ri);
+  CompileResult result{prefix, MakeReportText(report)};
+
+  std::map<std::string, std::string> files = std::move(emitted.files);
+  files["report.json"] = report.dump(2) + "\n";
+  files["report.txt"] = result.report_txt;
+  files[kMarkerFile] = "This folder was written by `kiln compile`; it may replace it.\n";
+  for (const BundledFile& f : RuntimeBundle()) {
+    std::string path = f.path;
+    for (const std::string& dir : target->runtime_dirs)
+      if (path.rfind(dir, 0) == 0)
+        files["kiln_runtime/" + path] =
+            std::string(reinterpret_cast<const char*>(f.data), f.size);
+  }
+
+  // Write beside the destination, then swap it in.
+  fs::path dest = fs::absolute(o.out_dir).lexically_normal();
+  if (dest.filename().empty()) dest = dest.parent_path();
+  fs::path tmp = dest.parent_path() / fmt::format(".{}.kiln-tmp-{}",
+                                                  dest.filename().string(), getpid());
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  Status st = WriteTree(tmp.string(), files);
+  if (!st.ok()) {
+    fs::remove_all(tmp, ec);
+    return st;
+  }
+  // A previous kiln output keeps its build/ folder so reruns build incrementally.
+  if (fs::exists(dest / "build", ec)) fs::rename(dest / "build", tmp / "build", ec);
+  fs::remove_all(dest, ec);
+  fs::rename(tmp, dest, ec);
+  if (ec) {
+    fs::remove_all(tmp, ec);
+    return IoError("cannot move the output into '{}': {}", dest.string(), ec.message());
+  }
+  return result;
+}
+
+}  // namespace kiln::driver

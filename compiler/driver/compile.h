@@ -1,0 +1,33 @@
+// `kiln compile`: ONNX file → IR → default pipeline → C++ sources + reports, written
+// atomically into the output folder.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "backends/common/target.h"
+#include "compiler/ir/graph.h"
+#include "compiler/support/status.h"
+
+namespace kiln::driver {
+
+struct CompileOptions {
+  std::string model_path;
+  std::string target = "x86";
+  std::string out_dir;
+  bool force = false;
+  std::map<std::string, ir::Shape> input_shapes;  // --input-shape
+};
+
+struct CompileResult {
+  std::string model_prefix;  // C prefix of the emitted symbols
+  std::string report_txt;
+};
+
+StatusOr<const backends::Target*> FindTarget(const std::string& name);
+StatusOr<CompileResult> Compile(const CompileOptions& opts);
+
+// The marker file that says a folder was written by kiln (so it may be replaced).
+constexpr const char* kMarkerFile = ".kiln-output";
+
+}  // namespace kiln::driver

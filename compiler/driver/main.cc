@@ -1,0 +1,149 @@
+// The `kiln` command line: compile, run, validate. The only place that turns a
+// Status into a message and an exit code (0 ok, 1 user error, 2 unsupported,
+// 3 internal error, 4 validation out of tolerance).
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "compiler/driver/compile.h"
+#include "compiler/driver/run.h"
+
+namespace {
+
+int ExitCode(const kiln::Status& s) {
+  switch (s.code()) {
+    case kiln::StatusCode::kOk: return 0;
+    case kiln::StatusCode::kUnimplemented: return 2;
+    case kiln::StatusCode::kInternal: return 3;
+    default: return 1;
+  }
+}
+
+int Report(const kiln::Status& s) {
+  fmt::print(stderr, "kiln: {}\n", s.ToString());
+  return ExitCode(s);
+}
+
+// "NAME=1x3x32x32" → (NAME, {1,3,32,32}).
+kiln::StatusOr<std::pair<std::string, std::vector<int64_t>>> ParseInputShape(
+    const std::string& text) {
+  size_t eq = text.rfind('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+    return kiln::InvalidArgument("--input-shape '{}': expected NAME=D1xD2x...", text);
+  std::vector<int64_t> dims;
+  std::string rest = text.substr(eq + 1);
+  size_t p = 0;
+  while (p <= rest.size()) {
+    size_t x = rest.find('x', p);
+    std::string d = rest.substr(p, x == std::string::npos ? std::string::npos : x - p);
+    char* end = nullptr;
+    long long v = strtoll(d.c_str(), &end, 10);
+    if (d.empty() || *end != '\0' || v <= 0 || v > (1LL << 31))
+      return kiln::InvalidArgument("--input-shape '{}': '{}' is not a positive dimension",
+                                   text, d);
+    dims.push_back(v);
+    if (x == std::string::npos) break;
+    p = x + 1;
+  }
+  return std::make_pair(text.substr(0, eq), dims);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kiln: compiles ONNX models to static C++ firmware"};
+  app.require_subcommand(1);
+
+  // compile
+  kiln::driver::CompileOptions co;
+  std::vector<std::string> shapes;
+  auto* compile = app.add_subcommand("compile", "compile MODEL.onnx to C++ sources");
+  compile->add_option("model", co.model_path, "the ONNX model")->required();
+  compile->add_option("--target", co.target, "x86 (default)");
+  compile->add_option("-o,--output", co.out_dir, "output folder")->required();
+  compile->add_flag("--force", co.force, "replace a folder kiln did not write");
+  compile->add_option("--input-shape", shapes,
+                      "NAME=1x1x28x28: fix an input's shape (symbolic dims default "
+                      "to 1)");
+
+  // run
+  kiln::driver::RunOptions ro;
+  bool run_json = false;
+  auto* run = app.add_subcommand("run", "build and run a compiled model on .npy files");
+  run->add_option("dir", ro.dir, "folder written by `kiln compile`")->required();
+  run->add_option("--input", ro.inputs, "input .npy, in the model's input order");
+  run->add_option("--output", ro.outputs, "output .npy, in the model's output order");
+  run->add_flag("--json", run_json, "print one JSON object (docs/cli.md)");
+
+  // validate
+  kiln::driver::ValidateOptions vo;
+  std::vector<std::string> vshapes;
+  bool validate_json = false;
+  auto* validate = app.add_subcommand(
+      "validate", "compile, run and compare with ONNX Runtime");
+  validate->add_option("model", vo.model_path, "the ONNX model")->required();
+  validate->add_option("--target", vo.target, "x86 (default)");
+  validate->add_option("--data", vo.data_dir,
+                       "folder with <input name>.npy per input (default: random)");
+  validate->add_option("--samples", vo.samples, "random samples (default 1)");
+  validate->add_option("--seed", vo.seed, "random seed (default 1)");
+  validate->add_option("--tolerance", vo.tolerance,
+                       "max abs error / max abs reference (default 1e-4)");
+  validate->add_option("--work-dir", vo.work_dir, "keep the files here");
+  validate->add_option("--input-shape", vshapes, "NAME=1x1x28x28");
+  validate->add_flag("--json", validate_json, "print one JSON object (docs/cli.md)");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*compile) {
+    for (const std::string& s : shapes) {
+      auto parsed = ParseInputShape(s);
+      if (!parsed.ok()) return Report(parsed.status());
+      co.input_shapes[parsed->first] = parsed->second;
+    }
+    auto r = kiln::driver::Compile(co);
+    if (!r.ok()) return Report(r.status());
+    fmt::print("{}\nwrote {} (report: {}/report.txt, {}/report.json)\n", r->report_txt,
+               co.out_dir, co.out_dir, co.out_dir);
+    return 0;
+  }
+  if (*run) {
+    ro.quiet = run_json;
+    auto r = kiln::driver::RunCompiled(ro);
+    if (!r.ok()) return Report(r.status());
+    if (run_json) {
+      fmt::print("{}\n", r->dump(2));
+    } else {
+      for (const auto& o : (*r)["outputs"])
+        fmt::print("output '{}' -> {}\n", o["name"].get<std::string>(),
+                   o["file"].get<std::string>());
+    }
+    return 0;
+  }
+  if (*validate) {
+    for (const std::string& s : vshapes) {
+      auto parsed = ParseInputShape(s);
+      if (!parsed.ok()) return Report(parsed.status());
+      vo.input_shapes.push_back(*parsed);
+    }
+    auto r = kiln::driver::Validate(vo);
+    if (!r.ok()) return Report(r.status());
+    if (validate_json) {
+      fmt::print("{}\n", r->dump(2));
+    } else {
+      fmt::print("{} on {} vs ONNX Runtime ({} sample(s), tolerance {}):\n",
+                 vo.model_path, vo.target, (*r)["samples"].get<int>(), vo.tolerance);
+      for (const auto& o : (*r)["outputs"])
+        fmt::print("  {:<24} max abs error {:.3g}  relative {:.3g}  {}\n",
+                   o["name"].get<std::string>(), o["max_abs_error"].get<double>(),
+                   o["relative_error"].get<double>(),
+                   o["passed"].get<bool>() ? "ok" : "FAILED");
+    }
+    return (*r)["passed"].get<bool>() ? 0 : 4;
+  }
+  return 0;
+}

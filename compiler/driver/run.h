@@ -1,0 +1,38 @@
+// `kiln run` and `kiln validate`: build the emitted code for its target, run it on
+// .npy files, and (validate) compare with ONNX Runtime.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/support/status.h"
+
+namespace kiln::driver {
+
+struct RunOptions {
+  std::string dir;
+  std::vector<std::string> inputs, outputs;
+  bool quiet = false;
+};
+// Returns the `--json` object: target, outputs, macs, layers (name, op, macs, time_us).
+StatusOr<nlohmann::json> RunCompiled(const RunOptions& o);
+
+struct ValidateOptions {
+  std::string model_path;
+  std::string target = "x86";
+  std::string data_dir;  // <input name>.npy per input, or random inputs when empty
+  int samples = 1;
+  uint64_t seed = 1;
+  double tolerance = 1e-4;  // max abs error / max abs reference
+  std::string work_dir;     // kept when set; a temp folder otherwise
+  std::vector<std::pair<std::string, std::vector<int64_t>>> input_shapes;
+};
+// Returns the `--json` object; `passed` says whether every output is in tolerance.
+StatusOr<nlohmann::json> Validate(const ValidateOptions& o);
+
+// Path of tools/ort_run.js and whether ONNX Runtime is installed.
+StatusOr<std::string> OrtRunner();
+
+}  // namespace kiln::driver
