@@ -38,10 +38,12 @@ class Parser {
  private:
   Status Statement(Graph& g) {
     if (Accept("input")) {
+      size_t name_pos = NextTokenPos();
+      SourceLocation loc = MapLocation();
       KILN_ASSIGN_OR_RETURN(std::string name, Name('%'));
       KILN_RETURN_IF_ERROR(Expect(":"));
       KILN_ASSIGN_OR_RETURN(TensorType type, Type());
-      KILN_ASSIGN_OR_RETURN(TensorId id, Define(g, name, type));
+      KILN_ASSIGN_OR_RETURN(TensorId id, Define(g, name, type, name_pos, loc));
       g.inputs.push_back(id);
       return Status::Ok();
     }
@@ -52,12 +54,14 @@ class Parser {
       return Status::Ok();
     }
     if (Accept("const")) {
+      size_t name_pos = NextTokenPos();
+      SourceLocation loc = MapLocation();
       KILN_ASSIGN_OR_RETURN(std::string name, Name('%'));
       KILN_RETURN_IF_ERROR(Expect(":"));
       KILN_ASSIGN_OR_RETURN(TensorType type, Type());
       KILN_RETURN_IF_ERROR(Expect("="));
       KILN_ASSIGN_OR_RETURN(std::vector<uint8_t> data, Dense(type));
-      KILN_ASSIGN_OR_RETURN(TensorId id, Define(g, name, type));
+      KILN_ASSIGN_OR_RETURN(TensorId id, Define(g, name, type, name_pos, loc));
       g.tensor(id).is_const = true;
       g.tensor(id).data = std::move(data);
       return Status::Ok();
@@ -67,14 +71,18 @@ class Parser {
 
   Status NodeStatement(Graph& g) {
     SkipSpace();
-    SourceLocation where = map_ ? Location() : SourceLocation();
+    SourceLocation where = MapLocation();
     struct Out {
       std::string name;
       TensorType type;
       int64_t offset;
+      size_t pos;
+      SourceLocation loc;
     };
     std::vector<Out> outs;
     do {
+      size_t name_pos = NextTokenPos();
+      SourceLocation loc = MapLocation();
       KILN_ASSIGN_OR_RETURN(std::string name, Name('%'));
       KILN_RETURN_IF_ERROR(Expect(":"));
       KILN_ASSIGN_OR_RETURN(TensorType type, Type());
@@ -83,10 +91,10 @@ class Parser {
         KILN_ASSIGN_OR_RETURN(double off, Number());
         offset = static_cast<int64_t>(off);
       }
-      outs.push_back({std::move(name), std::move(type), offset});
+      outs.push_back({std::move(name), std::move(type), offset, name_pos, loc});
     } while (Accept(","));
     KILN_RETURN_IF_ERROR(Expect("="));
-    size_t op_pos = pos_;
+    size_t op_pos = NextTokenPos();
     std::string op_text = Ident();
     OpKind op;
     if (!ParseOpName(op_text, &op)) {
@@ -114,7 +122,7 @@ class Parser {
     KILN_ASSIGN_OR_RETURN(std::string node_name, Name('@'));
     std::vector<TensorId> out_ids;
     for (auto& o : outs) {
-      KILN_ASSIGN_OR_RETURN(TensorId id, Define(g, o.name, o.type));
+      KILN_ASSIGN_OR_RETURN(TensorId id, Define(g, o.name, o.type, o.pos, o.loc));
       g.tensor(id).offset = o.offset;
       out_ids.push_back(id);
     }
@@ -139,7 +147,7 @@ class Parser {
   };
 
   Status Attribute(const std::string& op, Attrs& attrs) {
-    size_t start = pos_;
+    size_t start = NextTokenPos();
     std::string key = Ident();
     if (key.empty()) return Error("expected an attribute name");
     KILN_RETURN_IF_ERROR(Expect("="));
@@ -188,15 +196,23 @@ class Parser {
 
   StatusOr<TensorType> Type() {
     TensorType t;
+    size_t start = NextTokenPos();
     std::string dt = Ident();
     auto d = ParseDType(dt);
-    if (!d) return Error(fmt::format("unknown element type '{}'", dt));
+    if (!d) {
+      pos_ = start;
+      return Error(fmt::format("unknown element type '{}'", dt));
+    }
     t.dtype = *d;
     KILN_RETURN_IF_ERROR(Value(t.shape));
     if (Accept("#")) {
+      size_t lpos = NextTokenPos();
       std::string l = Ident();
       auto layout = ParseLayout(l);
-      if (!layout) return Error(fmt::format("unknown layout '{}'", l));
+      if (!layout) {
+        pos_ = lpos;
+        return Error(fmt::format("unknown layout '{}'", l));
+      }
       t.layout = *layout;
     }
     if (Accept("{")) {
@@ -219,6 +235,7 @@ class Parser {
   }
 
   StatusOr<std::vector<uint8_t>> Dense(const TensorType& type) {
+    size_t start = NextTokenPos();
     KILN_RETURN_IF_ERROR(Expect("dense"));
     KILN_RETURN_IF_ERROR(Expect("<"));
     if (Peek("...")) return Error("elided constants cannot be parsed");
@@ -245,21 +262,27 @@ class Parser {
       } while (Accept(","));
     }
     KILN_RETURN_IF_ERROR(Expect(">"));
-    if (count != n)
+    if (count != n) {
+      pos_ = start;  // point at the literal, not past it
       return Error(fmt::format("constant has {} values, its type {} needs {}",
                                count, type.ToString(), n));
+    }
     return bytes;
   }
 
+  // `name_pos`: where the name was, for the error.
   StatusOr<TensorId> Define(Graph& g, const std::string& name,
-                            const TensorType& type) {
-    if (ids_.count(name))
+                            const TensorType& type, size_t name_pos,
+                            SourceLocation loc) {
+    if (ids_.count(name)) {
+      pos_ = name_pos;
       return Error(fmt::format("'%{}' is defined twice", name));
+    }
     TensorId id = g.AddTensor(name, type);
     ids_[name] = id;
     if (map_) {
       map_->tensors.resize(g.tensors.size());
-      map_->tensors[id] = last_name_;
+      map_->tensors[id] = loc;
     }
     return id;
   }
@@ -277,6 +300,11 @@ class Parser {
   }
 
   // ---- lexing ----
+  // Skips blanks and comments; the position of the next token.
+  size_t NextTokenPos() {
+    SkipSpace();
+    return pos_;
+  }
   bool AtEnd() const { return pos_ >= text_.size(); }
   void SkipSpace() {
     while (!AtEnd()) {
@@ -332,7 +360,6 @@ class Parser {
   }
   StatusOr<std::string> Name(char sigil) {
     SkipSpace();
-    if (map_) last_name_ = Location();
     if (AtEnd() || text_[pos_] != sigil)
       return Error(fmt::format("expected a name starting with '{}'", sigil));
     ++pos_;
@@ -389,6 +416,11 @@ class Parser {
     return loc_;
   }
 
+  // Location() when recording a SourceMap, else nothing (saves the work).
+  SourceLocation MapLocation() const {
+    return map_ ? Location() : SourceLocation();
+  }
+
   Status Error(const std::string& msg) const {
     SourceLocation loc = Location();
     return InvalidArgument("{}:{}:{}: {}", source_, loc.line, loc.col, msg);
@@ -398,7 +430,6 @@ class Parser {
   std::string_view source_;
   size_t pos_ = 0;
   SourceMap* map_ = nullptr;
-  SourceLocation last_name_;  // where the most recent name started
   mutable size_t loc_pos_ = 0;
   mutable SourceLocation loc_{1, 1};
   std::unordered_map<std::string, TensorId> ids_;
