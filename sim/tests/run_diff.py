@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Differential check: runs the kiln-sim and QEMU builds of one program and
-requires the same stdout and exit code. With --stats, also prints kiln-sim's
-cycle counts so a failing log shows how far the program got."""
+requires the same stdout and exit code. Also checks that kiln-sim's --stats
+counters account for every cycle."""
 import argparse
 import difflib
+import json
+import os
 import subprocess
 import sys
+import tempfile
 
 
 def main():
@@ -17,8 +20,12 @@ def main():
     ap.add_argument("--max-cycles", default="50000000")
     args = ap.parse_args()
 
-    sim = subprocess.run([args.sim, "--elf", args.sim_elf, "--max-cycles",
-                          args.max_cycles], capture_output=True, timeout=300)
+    with tempfile.TemporaryDirectory() as tmp:
+        stats_path = os.path.join(tmp, "stats.json")
+        sim = subprocess.run([args.sim, "--elf", args.sim_elf, "--max-cycles",
+                              args.max_cycles, "--stats", stats_path],
+                             capture_output=True, timeout=300)
+        stats = json.load(open(stats_path))
     qemu = subprocess.run([args.qemu, args.qemu_elf], capture_output=True,
                           timeout=300)
     ok = sim.returncode == qemu.returncode and sim.stdout == qemu.stdout
@@ -33,7 +40,13 @@ def main():
         for line in list(diff)[:60]:
             print(line)
         return 1
-    print(f"--- identical output, exit code {sim.returncode}")
+    # Every cycle retires an instruction or is charged to exactly one stall.
+    accounted = stats["instructions"] + sum(stats["stalls"].values())
+    if accounted != stats["cycles"]:
+        print(f"--- stats do not add up: {stats}")
+        return 1
+    print(f"--- identical output, exit code {sim.returncode}; kiln-sim "
+          f"{stats['cycles']} cycles, {stats['instructions']} instructions")
     return 0
 
 

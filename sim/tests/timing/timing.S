@@ -77,6 +77,8 @@ main:
   la s2, 3f
   sw s2, 48(s0)
   MEASURE(33, 4, lw s3, 48(s0); jr s3; 3:)             // load-use + jump
+  la s2, 4f
+  MEASURE(34, 3, addi s3, s2, 0; jr s3; 4:)             // ALU -> JALR: no stall
 
   // Multiply: MUL 1 cycle, MULH/MULHSU/MULHU 5.
   li s2, 12345
