@@ -56,17 +56,20 @@ class Importer {
     KILN_RETURN_IF_ERROR(SortNodes());
     KILN_RETURN_IF_ERROR(FindLiveNodes());
     KILN_RETURN_IF_ERROR(ChooseInputShapes());
-    KILN_RETURN_IF_ERROR(RunChecker());
+    // Inference first: it fills in output shapes that some exporters omit and
+    // that the checker would otherwise demand.
     KILN_RETURN_IF_ERROR(RunShapeInference());
+    KILN_RETURN_IF_ERROR(RunChecker());
     KILN_RETURN_IF_ERROR(BuildGraph());
     TagLayouts();
     Status v = ir::Verify(s_.graph);
     if (!v.ok())
-      return Status(StatusCode::kInternal,
-                    fmt::format("{}: the imported graph does not verify: ONNX "
-                                "shape inference and kiln's type rules "
-                                "disagree (a kiln bug; please report it): {}",
-                                s_.source, v.message()));
+      return Status(
+          StatusCode::kInvalidArgument,
+          fmt::format("{}: the imported graph fails kiln's type check although "
+                      "ONNX shape inference accepted it (a malformed model, or "
+                      "a kiln bug to report): {}",
+                      s_.source, v.message()));
     return std::move(s_.graph);
   }
 
@@ -211,10 +214,13 @@ class Importer {
         }
       }
     }
+    // In data-flow order, starting from the node that comes first in the file.
+    std::vector<int> cycle(path.begin() + seen_at[k], path.end());
+    std::reverse(cycle.begin(), cycle.end());
+    std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()),
+                cycle.end());
     std::vector<std::string> names;
-    for (size_t i = seen_at[k]; i < path.size(); ++i)
-      names.push_back(fmt::format("'{}'", s_.NodeName(path[i])));
-    std::reverse(names.begin(), names.end());
+    for (int c : cycle) names.push_back(fmt::format("'{}'", s_.NodeName(c)));
     names.push_back(names.front());
     return InvalidArgument(
         "{}: the graph has a cycle: {}; ONNX graphs must be acyclic",
@@ -364,6 +370,15 @@ class Importer {
   }
 
   Status RunChecker() {
+    // The checker demands output shapes with a bare "shape is required";
+    // name the output instead.
+    for (const auto& out : g().output())
+      if (out.type().has_tensor_type() && !out.type().tensor_type().has_shape())
+        return InvalidArgument(
+            "{}: ONNX shape inference cannot determine the shape of graph "
+            "output '{}' (does it depend on input values, or on an op ONNX "
+            "cannot infer?)",
+            s_.source, out.name());
     onnx::checker::CheckerContext ctx;
     ctx.set_ir_version(static_cast<int>(s_.model.ir_version()));
     std::unordered_map<std::string, int> opsets;
@@ -382,22 +397,116 @@ class Importer {
     return Status::Ok();
   }
 
+  // Strict ONNX shape inference with data propagation. libonnx 1.12 computes
+  // the value of shape subgraphs (Shape -> Gather -> Concat) but its Reshape
+  // rule does not read it, so such Reshape outputs are resolved here from the
+  // propagated target and inference runs again for what follows them.
   Status RunShapeInference() {
-    std::unordered_map<std::string, onnx::TensorShapeProto> generated;
-    try {
-      onnx::shape_inference::InferShapes(
-          s_.model, onnx::OpSchemaRegistry::Instance(),
-          onnx::ShapeInferenceOptions{true, 1, true}, &generated);
-    } catch (const std::exception& e) {
-      return InvalidArgument(
-          "{}: ONNX shape inference failed (with input shapes {}): {}",
-          s_.source, InputShapesText(), e.what());
+    for (int round = 0; round <= g().node_size(); ++round) {
+      std::unordered_map<std::string, onnx::TensorShapeProto> generated;
+      try {
+        onnx::shape_inference::InferShapes(
+            s_.model, onnx::OpSchemaRegistry::Instance(),
+            onnx::ShapeInferenceOptions{true, 1, true}, &generated);
+      } catch (const std::exception& e) {
+        return InvalidArgument(
+            "{}: ONNX shape inference failed (with input shapes {}): {}",
+            s_.source, InputShapesText(), e.what());
+      }
+      s_.propagated.clear();
+      for (auto& [name, shape] : generated) s_.propagated[name] = shape;
+      RefreshValueTypes();
+      bool changed = false;
+      KILN_RETURN_IF_ERROR(ResolveReshapes(&changed));
+      if (!changed) break;
     }
-    for (auto& [name, shape] : generated) s_.propagated[name] = shape;
+    RefreshValueTypes();
+    return Status::Ok();
+  }
+
+  void RefreshValueTypes() {
+    s_.value_types.clear();
     for (const auto& v : g().input()) s_.value_types[v.name()] = &v.type();
     for (const auto& v : g().value_info()) s_.value_types[v.name()] = &v.type();
     for (const auto& v : g().output()) s_.value_types[v.name()] = &v.type();
+  }
+
+  Status ResolveReshapes(bool* changed) {
+    for (int k = 0; k < g().node_size(); ++k) {
+      const auto& node = g().node(k);
+      if (node.op_type() != "Reshape" || !IsDefaultDomain(node.domain()) ||
+          node.input_size() < 2 || node.output_size() < 1)
+        continue;
+      if (s_.ValueType(node.output(0)).ok()) continue;
+      auto x = s_.ValueType(node.input(0));
+      auto target = s_.ConstantData(node.input(1));
+      if (!x.ok() || !target.ok()) continue;  // reported if the node is live
+      auto dims = ToInt64s(*target);
+      if (!dims.ok()) continue;
+      int64_t allowzero = 0;
+      for (const auto& a : node.attribute())
+        if (a.name() == "allowzero") allowzero = a.i();
+      std::vector<int64_t> shape;
+      int64_t known = 1;
+      int infer_at = -1;
+      for (size_t i = 0; i < dims->size(); ++i) {
+        int64_t d = (*dims)[i];
+        if (d == 0 && !allowzero) {
+          if (i >= x->shape.size()) return ReshapeError(k, *x, *dims);
+          d = x->shape[i];
+        }
+        if (d == -1) {
+          if (infer_at >= 0) return ReshapeError(k, *x, *dims);
+          infer_at = static_cast<int>(i);
+          shape.push_back(1);
+          continue;
+        }
+        if (d < 0) return ReshapeError(k, *x, *dims);
+        known *= d;
+        shape.push_back(d);
+      }
+      int64_t n = x->num_elements();
+      if (infer_at >= 0) {
+        if (known == 0 || n % known != 0) return ReshapeError(k, *x, *dims);
+        shape[infer_at] = n / known;
+      } else if (known != n) {
+        return ReshapeError(k, *x, *dims);
+      }
+      SetValueShape(node.output(0), shape, node.input(0));
+      *changed = true;
+    }
     return Status::Ok();
+  }
+
+  Status ReshapeError(int k, const ir::TensorType& x,
+                      const std::vector<int64_t>& dims) {
+    return InvalidArgument("{}: {}: cannot reshape [{}] to [{}]", s_.source,
+                           s_.NodeLabel(k), fmt::join(x.shape, ","),
+                           fmt::join(dims, ","));
+  }
+
+  // Records a computed shape for `name` (a graph output or value_info) with
+  // the element type of `like`.
+  void SetValueShape(const std::string& name, const std::vector<int64_t>& shape,
+                     const std::string& like) {
+    auto* graph = s_.model.mutable_graph();
+    int32_t elem = onnx::TensorProto::UNDEFINED;
+    auto t = s_.value_types.find(like);
+    if (t != s_.value_types.end() && t->second->has_tensor_type())
+      elem = t->second->tensor_type().elem_type();
+    onnx::ValueInfoProto* info = nullptr;
+    for (auto& v : *graph->mutable_output())
+      if (v.name() == name) info = &v;
+    for (auto& v : *graph->mutable_value_info())
+      if (!info && v.name() == name) info = &v;
+    if (!info) {
+      info = graph->add_value_info();
+      info->set_name(name);
+    }
+    auto* tt = info->mutable_type()->mutable_tensor_type();
+    if (tt->elem_type() == onnx::TensorProto::UNDEFINED) tt->set_elem_type(elem);
+    tt->mutable_shape()->clear_dim();
+    for (int64_t d : shape) tt->mutable_shape()->add_dim()->set_dim_value(d);
   }
 
   std::string InputShapesText() const {

@@ -14,6 +14,12 @@ Status ImportConv(OpContext& ctx) {
   std::vector<int64_t> kernel(w.shape.begin() + 2, w.shape.end());
   KILN_ASSIGN_OR_RETURN(Window win, ReadWindow(ctx, x.shape, kernel));
   KILN_ASSIGN_OR_RETURN(int64_t group, ctx.AttrInt("group", 1));
+  // libonnx's Conv inference does not check channels; say it here in ONNX
+  // terms rather than let kiln's verifier find it.
+  if (group < 1 || w.shape[1] * group != x.shape[1] || w.shape[0] % group != 0)
+    return ctx.Error(
+        "input has {} channels but weights [{}] with group {} expect {}",
+        x.shape[1], fmt::join(w.shape, ","), group, w.shape[1] * group);
   KILN_ASSIGN_OR_RETURN(ir::TensorId xi, ctx.Input(0));
   KILN_ASSIGN_OR_RETURN(ir::TensorId wi, ctx.Input(1));
   KILN_ASSIGN_OR_RETURN(ir::TensorId bi, ctx.Input(2));

@@ -1,1 +1,191 @@
-// placeholder
+// Tests of the import driver: input shapes, constants, liveness of shape
+// subgraphs, names, and the report.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "frontends/onnx/tests/test_util.h"
+
+namespace kiln::onnx_frontend::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+TEST(ImporterTest, SymbolicBatchBecomesOneWithANote) {
+  ModelBuilder b;
+  b.Input("x", {-1, 3, 4, 4}, {"batch"}).Output("y");
+  b.Node("Relu", {"x"}, {"y"});
+  ImportReport report;
+  std::string text = ImportText(b, &report);
+  EXPECT_THAT(text, HasSubstr("input %x: f32[1,3,4,4]"));
+  EXPECT_THAT(text, HasSubstr("%y: f32[1,3,4,4] = relu(%x) @Relu_0"));
+  EXPECT_THAT(report.notes,
+              ElementsAre("input 'x': dim 0 'batch' is symbolic, used 1"));
+  EXPECT_EQ(report.input_shapes_used.at("x"), (ir::Shape{1, 3, 4, 4}));
+  EXPECT_EQ(report.opset, 13);
+  EXPECT_EQ(report.producer, "kiln-test");
+}
+
+TEST(ImporterTest, UnknownAndZeroDimsBecomeOne) {
+  ModelBuilder b;
+  b.Input("x", {-1, 0, 5}).Output("y");  // no dim_param: unknown
+  b.Node("Relu", {"x"}, {"y"});
+  ImportReport report;
+  ImportText(b, &report);
+  EXPECT_THAT(report.notes, ElementsAre("input 'x': dim 0 is unknown, used 1",
+                                        "input 'x': dim 1 is 0, used 1"));
+  EXPECT_EQ(report.input_shapes_used.at("x"), (ir::Shape{1, 1, 5}));
+}
+
+TEST(ImporterTest, InputShapeOptionOverridesTheModel) {
+  ModelBuilder b;
+  b.Input("x", {-1, 3, -1, -1}, {"n", "h", "w"}).Output("y");
+  b.Node("Relu", {"x"}, {"y"});
+  ImportOptions opts;
+  opts.input_shapes["x"] = {2, 3, 8, 6};
+  ImportReport report;
+  std::string text = ImportText(b, &report, opts);
+  EXPECT_THAT(text, HasSubstr("input %x: f32[2,3,8,6]"));
+  EXPECT_THAT(text, HasSubstr("%y: f32[2,3,8,6] = relu(%x)"));
+  EXPECT_THAT(report.notes,
+              ElementsAre("input 'x': shape 2x3x8x6 from --input-shape"));
+  EXPECT_EQ(report.input_shapes_used.at("x"), (ir::Shape{2, 3, 8, 6}));
+}
+
+TEST(ImporterTest, InputShapeOptionMustNameAnInput) {
+  ModelBuilder b;
+  b.Input("x", {1, 3}).Output("y");
+  b.Node("Relu", {"x"}, {"y"});
+  ImportOptions opts;
+  opts.input_shapes["image"] = {1, 3};
+  EXPECT_EQ(ImportError(b, opts),
+            "test.onnx: --input-shape names 'image', which is not an input of "
+            "the model; its inputs are: x");
+}
+
+TEST(ImporterTest, ShapeSubgraphReshapeImportsAsOneReshape) {
+  // x.reshape(x.shape[0], -1), as torch.onnx exports it.
+  ModelBuilder b;
+  b.Input("x", {-1, 3, 4, 4}, {"batch"}).Output("y");
+  b.Ints("zero", {}, {0}).Ints("axes", {1}, {0}).Ints("minus_one", {1}, {-1});
+  b.Node("Shape", {"x"}, {"shape"});
+  b.Node("Gather", {"shape", "zero"}, {"n"});
+  b.Node("Unsqueeze", {"n", "axes"}, {"n1"});
+  SetInt(b.Node("Concat", {"n1", "minus_one"}, {"target"}), "axis", 0);
+  b.Node("Reshape", {"x", "target"}, {"y"}, "flat");
+  auto g = Import(b);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  ASSERT_EQ(g->nodes.size(), 1u);
+  EXPECT_EQ(ir::PrintGraph(*g),
+            "graph @test {\n"
+            "  input %x: f32[1,3,4,4]\n"
+            "  %y: f32[1,48] = reshape(%x) @flat\n"
+            "  output %y\n"
+            "}\n");
+}
+
+TEST(ImporterTest, ConstantNodesBecomeConstants) {
+  ModelBuilder b;
+  b.Input("x", {1, 3}).Output("y");
+  auto& c1 = b.Node("Constant", {}, {"bias"});
+  SetFloats(c1, "value_floats", {1, 2, 3});
+  auto& c2 = b.Node("Constant", {}, {"one"});
+  SetFloat(c2, "value_float", 1.5f);
+  auto& c3 = b.Node("Constant", {}, {"t"});
+  SetTensor(c3, "value", FloatTensor({1, 3}, {4, 5, 6}));
+  auto& c4 = b.Node("Constant", {}, {"shape"});
+  SetInts(c4, "value_ints", {3, 1});
+  b.Node("Add", {"x", "bias"}, {"a"});
+  b.Node("Add", {"a", "one"}, {"b"});
+  b.Node("Add", {"b", "t"}, {"c"});
+  b.Node("Reshape", {"c", "shape"}, {"y"});
+  std::string text = ImportText(b);
+  EXPECT_THAT(text, HasSubstr("const %bias: f32[3] = dense<1, 2, 3>"));
+  EXPECT_THAT(text, HasSubstr("const %one: f32[] = dense<1.5>"));
+  EXPECT_THAT(text, HasSubstr("const %t: f32[1,3] = dense<4, 5, 6>"));
+  // The reshape target is read, not imported as a tensor.
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("%shape")));
+  EXPECT_THAT(text, HasSubstr("%y: f32[3,1] = reshape(%c) @Reshape_7"));
+}
+
+TEST(ImporterTest, InitializersInTypedFieldsAndRawData) {
+  ModelBuilder b;
+  b.Input("x", {2}).Output("y");
+  b.Floats("typed", {2}, {0.5f, -1}).Floats("raw", {2}, {2, 3}, true);
+  b.Node("Add", {"x", "typed"}, {"a"});
+  b.Node("Add", {"a", "raw"}, {"y"});
+  std::string text = ImportText(b);
+  EXPECT_THAT(text, HasSubstr("const %typed: f32[2] = dense<0.5, -1>"));
+  EXPECT_THAT(text, HasSubstr("const %raw: f32[2] = dense<2, 3>"));
+}
+
+TEST(ImporterTest, InitializerListedAsInputIsAConstant) {
+  ModelBuilder b;
+  b.Input("x", {2}).Input("w", {2}).Output("y");
+  b.Floats("w", {2}, {1, 2});
+  b.Node("Add", {"x", "w"}, {"y"});
+  auto g = Import(b);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  ASSERT_EQ(g->inputs.size(), 1u);
+  EXPECT_EQ(g->tensor(g->inputs[0]).name, "x");
+  EXPECT_TRUE(g->IsConst(g->nodes[0].inputs[1]));
+}
+
+TEST(ImporterTest, DeadNodesAreNotImported) {
+  // A Resize that no output needs is never looked at by kiln.
+  ModelBuilder b;
+  b.Input("x", {1, 1, 2, 2}).Output("y");
+  b.Floats("scales", {4}, {1, 1, 2, 2});
+  b.Node("Resize", {"x", "", "scales"}, {"unused"}, "up3");
+  b.Node("Relu", {"x"}, {"y"});
+  auto g = Import(b);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->nodes.size(), 1u);
+}
+
+TEST(ImporterTest, UnsortedNodesAreSortedAndKeepTheirNames) {
+  ModelBuilder b;
+  b.Input("x", {2}).Output("y");
+  b.Node("Relu", {"a"}, {"y"});
+  b.Node("Relu", {"x"}, {"a"});
+  std::string text = ImportText(b);
+  EXPECT_THAT(text, HasSubstr("%a: f32[2] = relu(%x) @Relu_1\n"
+                              "  %y: f32[2] = relu(%a) @Relu_0\n"));
+}
+
+TEST(ImporterTest, DuplicateNodeNamesAreMadeUnique) {
+  ModelBuilder b;
+  b.Input("x", {2}).Output("y");
+  b.Node("Relu", {"x"}, {"a"}, "act");
+  b.Node("Relu", {"a"}, {"y"}, "act");
+  ImportReport report;
+  std::string text = ImportText(b, &report);
+  EXPECT_THAT(text, HasSubstr("@act\n"));
+  EXPECT_THAT(text, HasSubstr("@act_1\n"));
+  EXPECT_THAT(report.notes, ElementsAre("node name 'act' appears more than "
+                                        "once; kiln calls the repeat 'act_1'"));
+}
+
+TEST(ImporterTest, GraphNameIsASanitizedFileStem) {
+  EXPECT_EQ(GraphNameFromPath("models/2-conv.onnx"), "m_2_conv");
+  EXPECT_EQ(GraphNameFromPath("/a/b/vww_96_float.onnx"), "vww_96_float");
+  EXPECT_EQ(GraphNameFromPath("my model.v2.onnx"), "my_model_v2");
+  EXPECT_EQ(GraphNameFromPath(".onnx"), "_onnx");
+}
+
+TEST(ImporterTest, LayoutTagsFollowConvActivations) {
+  ModelBuilder b;
+  b.Input("x", {1, 2, 4, 4}).Output("y");
+  b.Weights("w", {2, 2, 1, 1});
+  b.Node("Conv", {"x", "w"}, {"c"});
+  b.Node("Relu", {"c"}, {"r"});
+  b.Node("Flatten", {"r"}, {"y"});
+  std::string text = ImportText(b);
+  EXPECT_THAT(text, HasSubstr("input %x: f32[1,2,4,4]#nchw"));
+  EXPECT_THAT(text, HasSubstr("%r: f32[1,2,4,4]#nchw = relu(%c)"));
+  EXPECT_THAT(text, HasSubstr("%y: f32[1,32] = reshape(%r)"));
+  EXPECT_THAT(text, HasSubstr("const %w: f32[2,2,1,1] ="));
+}
+
+}  // namespace
+}  // namespace kiln::onnx_frontend::testing
