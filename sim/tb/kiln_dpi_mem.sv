@@ -1,6 +1,8 @@
-// Single-cycle memory port of the simulation top: grants every request at once and
-// answers in the next cycle. The storage and the sim-control peripheral live in the
-// C++ harness (sim/tb/memory.cc), reached through one DPI call per access.
+// Memory port of the simulation top: accepts requests, performs them through one
+// DPI call into the C++ harness (sim/tb/memory.cc holds the storage and the
+// sim-control peripheral) and returns responses in order. By default every request
+// is granted and answered in the next cycle (single-cycle memory); the harness can
+// withhold grants and add response latency to test the core under wait states.
 module kiln_dpi_mem #(
   parameter int unsigned PortId = 0  // 0 instruction port, 1 data port
 ) (
@@ -14,7 +16,12 @@ module kiln_dpi_mem #(
   output logic        gnt_o,
   output logic        rvalid_o,
   output logic [31:0] rdata_o,
-  output logic        err_o
+  output logic        err_o,
+
+  // Wait states, driven by the harness every cycle: grant this cycle, and extra
+  // cycles before the response of a request accepted this cycle.
+  input  logic        gnt_en_i,
+  input  logic [1:0]  delay_i
 );
 
   // Returns 1 on a bus error (unmapped address, or a fetch from the peripheral).
@@ -25,20 +32,51 @@ module kiln_dpi_mem #(
                                               input int unsigned wdata,
                                               output int unsigned rdata);
 
-  assign gnt_o = 1'b1;
+  // Responses waiting to be returned; entry 0 is the oldest.
+  localparam int unsigned Depth = 4;
+  logic [31:0] rdata_q [Depth];
+  logic        err_q   [Depth];
+  logic [1:0]  wait_q  [Depth];
+  logic [2:0]  count_q;
+
+  logic push, pop;
+  assign gnt_o    = gnt_en_i && (count_q < 3'(Depth));
+  assign push     = req_i && gnt_o;
+  assign pop      = (count_q != 3'd0) && (wait_q[0] == 2'd0);
+  assign rvalid_o = pop;
+  assign rdata_o  = rdata_q[0];
+  assign err_o    = err_q[0];
+
+  // Where a new response goes; push never happens with a full queue (see gnt_o).
+  logic [1:0] wr_idx;
+  assign wr_idx = 2'(count_q - (pop ? 3'd1 : 3'd0));
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      rvalid_o <= 1'b0;
-      rdata_o  <= '0;
-      err_o    <= 1'b0;
-    end else begin
-      rvalid_o <= req_i;
-      if (req_i) begin
-        int unsigned rdata;
-        err_o   <= kiln_mem_access(PortId, we_i, addr_i, {4'b0, be_i}, wdata_i, rdata);
-        rdata_o <= rdata;
+      count_q <= '0;
+      for (int i = 0; i < Depth; i++) begin
+        rdata_q[i] <= '0;
+        err_q[i]   <= 1'b0;
+        wait_q[i]  <= '0;
       end
+    end else begin
+      if (pop) begin
+        for (int i = 0; i < Depth - 1; i++) begin
+          rdata_q[i] <= rdata_q[i+1];
+          err_q[i]   <= err_q[i+1];
+          wait_q[i]  <= wait_q[i+1];
+        end
+      end else if (count_q != 3'd0) begin
+        wait_q[0] <= wait_q[0] - 2'd1;  // only the oldest response counts down
+      end
+      if (push) begin
+        int unsigned rdata;
+        err_q[wr_idx]   <= kiln_mem_access(PortId, we_i, addr_i, {4'b0, be_i},
+                                                wdata_i, rdata);
+        rdata_q[wr_idx] <= rdata;
+        wait_q[wr_idx]  <= delay_i;
+      end
+      count_q <= count_q + (push ? 3'd1 : 3'd0) - (pop ? 3'd1 : 3'd0);
     end
   end
 

@@ -1,11 +1,17 @@
-// Simulation top of kiln-sim: one kiln_core with single-cycle instruction and data
-// memories. Everything the harness observes (trap, trace, events) is a port here.
+// Simulation top of kiln-sim: one kiln_core with its instruction and data memory
+// ports. Everything the harness observes or drives (trap, trace, events, memory
+// wait states) is a port here.
 module kiln_sim_top
   import kiln_pkg::*;
 (
   input  logic        clk_i,
   input  logic        rst_ni,
   input  logic [31:0] boot_addr_i,
+  // Memory wait states (kiln_dpi_mem): 1/0 for single-cycle memory.
+  input  logic        imem_gnt_en_i,
+  input  logic [1:0]  imem_delay_i,
+  input  logic        dmem_gnt_en_i,
+  input  logic [1:0]  dmem_delay_i,
 
   output logic        trap_o,
   output logic [3:0]  trap_cause_o,
@@ -92,7 +98,9 @@ module kiln_sim_top
     .gnt_o    (instr_gnt),
     .rvalid_o (instr_rvalid),
     .rdata_o  (instr_rdata),
-    .err_o    (instr_err)
+    .err_o    (instr_err),
+    .gnt_en_i (imem_gnt_en_i),
+    .delay_i  (imem_delay_i)
   );
 
   kiln_dpi_mem #(.PortId(1)) u_dmem (
@@ -106,7 +114,9 @@ module kiln_sim_top
     .gnt_o    (data_gnt),
     .rvalid_o (data_rvalid),
     .rdata_o  (data_rdata),
-    .err_o    (data_err)
+    .err_o    (data_err),
+    .gnt_en_i (dmem_gnt_en_i),
+    .delay_i  (dmem_delay_i)
   );
 
 endmodule

@@ -96,6 +96,7 @@ int Run(int argc, char** argv) {
   std::string elf_path, trace_path, stats_path;
   uint64_t max_cycles = 1000000000;
   std::vector<std::string> load_args, dump_args;
+  uint32_t stall_seed = 0;
   app.add_option("--elf", elf_path, "program to run (RV32IM ELF)")->required();
   app.add_option("--max-cycles", max_cycles, "stop with exit code 124 after N cycles");
   app.add_option("--trace", trace_path, "write one line per retired instruction");
@@ -103,6 +104,9 @@ int Run(int argc, char** argv) {
   app.add_option("--load", load_args, "FILE@SYMBOL: copy FILE to SYMBOL before the run");
   app.add_option("--dump", dump_args,
                  "SYMBOL:BYTES=FILE: write BYTES bytes at SYMBOL to FILE after the run");
+  app.add_option("--random-stalls", stall_seed,
+                 "SEED (non-zero): random grant and response wait states on both "
+                 "memory ports, to test the core under a stalling interconnect");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -167,6 +171,11 @@ int Run(int argc, char** argv) {
   auto context = std::make_unique<VerilatedContext>();
   auto top = std::make_unique<Vkiln_sim_top>(context.get());
   top->boot_addr_i = elf->entry;
+  top->imem_gnt_en_i = 1;
+  top->imem_delay_i = 0;
+  top->dmem_gnt_en_i = 1;
+  top->dmem_delay_i = 0;
+  uint32_t stall_state = stall_seed;
   // An explicit falling edge: the flops have asynchronous active-low resets.
   top->clk_i = 0;
   top->rst_ni = 1;
@@ -181,6 +190,17 @@ int Run(int argc, char** argv) {
   Stats st;
   enum class Bubble { kFetch, kBranch, kJump } bubble = Bubble::kFetch;
   while (st.cycles < max_cycles) {
+    if (stall_state != 0) {
+      // xorshift32: grants withheld 1/4 of the time, responses 0-2 cycles late.
+      stall_state ^= stall_state << 13;
+      stall_state ^= stall_state >> 17;
+      stall_state ^= stall_state << 5;
+      top->imem_gnt_en_i = (stall_state & 3) != 0;
+      top->imem_delay_i = (stall_state >> 2) % 3;
+      top->dmem_gnt_en_i = ((stall_state >> 4) & 3) != 0;
+      top->dmem_delay_i = (stall_state >> 6) % 3;
+      top->eval();  // settle the grant-dependent signals sampled below
+    }
     if (top->ev_ex_empty_o) {
       if (bubble == Bubble::kBranch) ++st.branch;
       else if (bubble == Bubble::kJump) ++st.jump;

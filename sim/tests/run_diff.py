@@ -18,12 +18,14 @@ def main():
     ap.add_argument("--sim-elf", required=True)
     ap.add_argument("--qemu-elf", required=True)
     ap.add_argument("--max-cycles", default="50000000")
+    ap.add_argument("--sim-arg", action="append", default=[],
+                    help="extra kiln-sim argument (e.g. --random-stalls=3)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         stats_path = os.path.join(tmp, "stats.json")
         sim = subprocess.run([args.sim, "--elf", args.sim_elf, "--max-cycles",
-                              args.max_cycles, "--stats", stats_path],
+                              args.max_cycles, "--stats", stats_path] + args.sim_arg,
                              capture_output=True, timeout=300)
         stats = json.load(open(stats_path))
     qemu = subprocess.run([args.qemu, args.qemu_elf], capture_output=True,
