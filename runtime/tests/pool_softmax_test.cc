@@ -66,13 +66,29 @@ TEST(MaxPool2dTest, DilationAndChannels) {
   ExpectNear({11, 111, 12, 112, 15, 115, 16, 116}, y, 0);
 }
 
-TEST(MaxPool2dTest, NanTapsSkippedAndClamp) {
-  const float x[4] = {kNan, 2, -3, 1};
-  float y[1];
-  kiln_maxpool2d_params_t p = MaxP(2, 2, 1, 1, 1, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
+TEST(MaxPool2dTest, NanPropagatesAndClamp) {
+  // 1x4 row, window 2 stride 1: windows {NaN,2} {2,-3} {-3,NaN}; clamp at 1.5
+  // keeps NaN (std::min/max order) and clips 2.
+  const float x[4] = {kNan, 2, -3, kNan};
+  float y[3];
+  kiln_maxpool2d_params_t p = MaxP(1, 4, 1, 1, 3, 1, 2, 1, 1, 1, 1, 0, 0, 0, 0);
   p.act_max = 1.5f;
   kiln_maxpool2d_f32_ref(&p, x, y);
-  EXPECT_EQ(y[0], 1.5f);
+  EXPECT_TRUE(std::isnan(y[0]));
+  EXPECT_EQ(y[1], 1.5f);
+  EXPECT_TRUE(std::isnan(y[2]));
+}
+
+TEST(MaxPool2dTest, WindowWhollyInPaddingGivesLowest) {
+  // 1x3 row, window 2, stride 2, pads 0/2 (ceil mode overhang): the last window
+  // covers columns 4 and 5, both outside the input.
+  const float x[3] = {-kInf, 1, 2};
+  float y[3];
+  auto p = MaxP(1, 3, 1, 1, 3, 1, 2, 1, 2, 1, 1, 0, 0, 0, 2);
+  kiln_maxpool2d_f32_ref(&p, x, y);
+  EXPECT_EQ(y[0], 1.0f);
+  EXPECT_EQ(y[1], 2.0f);
+  EXPECT_EQ(y[2], -3.40282347e+38f);
 }
 
 kiln_avgpool2d_params_t AvgP(int h, int w, int oh, int ow, int kh, int kw,
@@ -106,26 +122,33 @@ TEST(AvgPool2dTest, CountIncludePad) {
   EXPECT_FLOAT_EQ(y[8], (5.0f + 6 + 8 + 9) / 9);
 }
 
-TEST(AvgPool2dTest, CeilModeOverhangIsNeverCounted) {
+TEST(AvgPool2dTest, CeilModeOverhang) {
   // 1x5 row, window 1x2, stride 2, ceil mode -> 3 outputs; the last window
-  // holds only x[4] (x[5] lies beyond the input and beyond the pads).
+  // holds only x[4]. Without count_include_pad it averages the one tap; with
+  // it, the divisor is the whole window (2), as ONNX Runtime does.
   auto x = Iota(5);
   std::vector<float> y(3);
-  for (int cip = 0; cip < 2; ++cip) {
-    auto p = AvgP(1, 5, 1, 3, 1, 2, 1, 2, 0, 0, 0, 0, cip);
-    kiln_avgpool2d_f32_ref(&p, x.data(), y.data());
-    ExpectNear({1.5f, 3.5f, 5.0f}, y, 0);
-  }
-  // Pads 1/1, ceil mode -> 4 outputs: windows {-1,0} {1,2} {3,4} {5,6}. With
-  // count_include_pad the pad taps count (-1 and 5), the overhang (6) never
-  // does.
+  auto p = AvgP(1, 5, 1, 3, 1, 2, 1, 2, 0, 0, 0, 0, 0);
+  kiln_avgpool2d_f32_ref(&p, x.data(), y.data());
+  ExpectNear({1.5f, 3.5f, 5.0f}, y, 0);
+  p.count_include_pad = 1;
+  kiln_avgpool2d_f32_ref(&p, x.data(), y.data());
+  ExpectNear({1.5f, 3.5f, 2.5f}, y, 0);
+  // Pads 1/1, ceil mode -> 4 outputs: windows {-1,0} {1,2} {3,4} {5,6}.
   std::vector<float> z(4);
-  auto p = AvgP(1, 5, 1, 4, 1, 2, 1, 2, 0, 1, 0, 1, 1);
+  p = AvgP(1, 5, 1, 4, 1, 2, 1, 2, 0, 1, 0, 1, 1);
   kiln_avgpool2d_f32_ref(&p, x.data(), z.data());
   ExpectNear({0.5f, 2.5f, 4.5f, 0.0f}, z, 0);
   p.count_include_pad = 0;
   kiln_avgpool2d_f32_ref(&p, x.data(), z.data());
   ExpectNear({1.0f, 2.5f, 4.5f, 0.0f}, z, 0);
+  // Dilation 2, ceil mode, count_include_pad: 1x6 = 1..6, window 2 -> windows
+  // {0,2} {2,4} {4,6}: (1+3)/2, (3+5)/2, 5/2.
+  auto w = Iota(6);
+  p = AvgP(1, 6, 1, 3, 1, 2, 1, 2, 0, 0, 0, 0, 1);
+  p.dilation_w = 2;
+  kiln_avgpool2d_f32_ref(&p, w.data(), y.data());
+  ExpectNear({2.0f, 4.0f, 2.5f}, y, 0);
 }
 
 TEST(GlobalPoolTest, AvgAndMax) {
@@ -143,7 +166,7 @@ TEST(GlobalPoolTest, AvgAndMax) {
   EXPECT_EQ(y[0], 3.0f);
   EXPECT_EQ(y[1], 25.0f);
   EXPECT_EQ(y[2], -1.0f);
-  EXPECT_EQ(y[3], -2.0f);
+  EXPECT_TRUE(std::isnan(y[3]));  // NaN propagates
   EXPECT_EQ(kiln_global_maxpool_f32_ref_scratch_bytes(&pm), 0u);
 }
 

@@ -12,22 +12,20 @@ extern "C" void kiln_avgpool2d_f32_ref(const kiln_avgpool2d_params_t* p,
       const int32_t iy0 = oy * p->stride_h - p->pad_top;
       for (int32_t ox = 0; ox < p->out_w; ++ox) {
         const int32_t ix0 = ox * p->stride_w - p->pad_left;
-        // The divisor depends only on the window position, not the channel.
-        int32_t count = 0;
-        for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
-          const int32_t iy = iy0 + ky * p->dilation_h;
-          const bool y_in =
-              p->count_include_pad
-                  ? (iy >= -p->pad_top && iy < p->in_h + p->pad_bottom)
-                  : (iy >= 0 && iy < p->in_h);
-          if (!y_in) continue;
-          for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
-            const int32_t ix = ix0 + kx * p->dilation_w;
-            const bool x_in =
-                p->count_include_pad
-                    ? (ix >= -p->pad_left && ix < p->in_w + p->pad_right)
-                    : (ix >= 0 && ix < p->in_w);
-            if (x_in) ++count;
+        // The divisor depends only on the window position, not the channel:
+        // the whole window with count_include_pad (ONNX Runtime divides by
+        // kernel_h * kernel_w even where a ceil-mode window overhangs the
+        // pads), else the in-bounds taps.
+        int32_t count = p->kernel_h * p->kernel_w;
+        if (!p->count_include_pad) {
+          count = 0;
+          for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
+            const int32_t iy = iy0 + ky * p->dilation_h;
+            if (iy < 0 || iy >= p->in_h) continue;
+            for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
+              const int32_t ix = ix0 + kx * p->dilation_w;
+              if (ix >= 0 && ix < p->in_w) ++count;
+            }
           }
         }
         for (int32_t c = 0; c < c_n; ++c) {

@@ -8,10 +8,9 @@ extern "C" void kiln_global_maxpool_f32_ref(
   for (int32_t n = 0; n < p->batch; ++n) {
     const float* in_n = input + (ptrdiff_t)n * p->spatial * c_n;
     for (int32_t c = 0; c < c_n; ++c) {
-      float m = -__builtin_inff();
+      float m = kiln_internal::kMaxPoolInit;
       for (int32_t s = 0; s < p->spatial; ++s) {
-        const float v = in_n[(ptrdiff_t)s * c_n + c];
-        if (v > m) m = v;
+        m = kiln_internal::MaxPropagateNan(m, in_n[(ptrdiff_t)s * c_n + c]);
       }
       *output++ = kiln_internal::ClampAct(m, p->act_min, p->act_max);
     }

@@ -22,6 +22,18 @@ inline float ClampAct(float v, float lo, float hi) {
   return v;
 }
 
+// Start value of max pooling: the lowest finite float, as in ONNX Runtime, so a
+// window that lies wholly in the padding (possible in ceil mode) gives
+// -FLT_MAX.
+constexpr float kMaxPoolInit = -3.40282347e+38f;
+
+// Running max that propagates NaN (like numpy and kiln's ReduceMax): once a NaN
+// tap is seen the result stays NaN. ONNX Runtime's SIMD max pooling keeps or
+// drops NaN depending on lane order, so there is no order to match there.
+inline float MaxPropagateNan(float m, float v) {
+  return (v > m || v != v) ? v : m;
+}
+
 // Visits every output element of a numpy-broadcast binary op in row-major order
 // and stores y[i] = ClampAct(op(a[ia], b[ib])). Dimensions where an input has
 // extent 1 get stride 0. The innermost dimension is a tight loop; outer ones

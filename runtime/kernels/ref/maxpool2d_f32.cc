@@ -12,7 +12,7 @@ extern "C" void kiln_maxpool2d_f32_ref(const kiln_maxpool2d_params_t* p,
       for (int32_t ox = 0; ox < p->out_w; ++ox) {
         const int32_t ix0 = ox * p->stride_w - p->pad_left;
         for (int32_t c = 0; c < c_n; ++c) {
-          float m = -__builtin_inff();
+          float m = kiln_internal::kMaxPoolInit;
           for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
             const int32_t iy = iy0 + ky * p->dilation_h;
             if (iy < 0 || iy >= p->in_h) continue;
@@ -20,7 +20,7 @@ extern "C" void kiln_maxpool2d_f32_ref(const kiln_maxpool2d_params_t* p,
               const int32_t ix = ix0 + kx * p->dilation_w;
               if (ix < 0 || ix >= p->in_w) continue;
               const float v = in_n[((ptrdiff_t)iy * p->in_w + ix) * c_n + c];
-              if (v > m) m = v;
+              m = kiln_internal::MaxPropagateNan(m, v);
             }
           }
           *output++ = kiln_internal::ClampAct(m, p->act_min, p->act_max);

@@ -9,7 +9,7 @@ namespace {
 inline float Combine(int32_t op, float acc, float v) {
   switch (op) {
     case KILN_REDUCE_MAX:
-      return (v > acc || v != v) ? v : acc;  // NaN sticks once seen
+      return kiln_internal::MaxPropagateNan(acc, v);
     case KILN_REDUCE_MIN:
       return (v < acc || v != v) ? v : acc;
     case KILN_REDUCE_PROD:

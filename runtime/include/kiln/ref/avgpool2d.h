@@ -23,18 +23,17 @@ typedef struct kiln_avgpool2d_params_t {
   int32_t dilation_w;        /* horizontal dilation */
   int32_t pad_top;           /* rows above */
   int32_t pad_left;          /* columns left */
-  int32_t pad_bottom;        /* rows below: counted by count_include_pad */
-  int32_t pad_right;         /* columns right: counted by count_include_pad */
-  int32_t count_include_pad; /* 1: divisor counts padding taps too */
+  int32_t pad_bottom;        /* rows below (informational) */
+  int32_t pad_right;         /* columns right (informational) */
+  int32_t count_include_pad; /* 1: divide by the window size */
   float act_min;             /* fused activation clamp */
   float act_max;
 } kiln_avgpool2d_params_t;
 
-/* Sum of the in-bounds taps in (ky, kx) order, in float, divided by the tap
- * count: the in-bounds taps, or with count_include_pad the taps inside the
- * padded extent [-pad_top, in_h + pad_bottom) x [-pad_left, in_w + pad_right).
- * Taps a ceil-mode window hangs beyond that are never counted, as in ONNX
- * Runtime. A window with no counted tap gives 0. */
+/* Sum of the in-bounds taps in (ky, kx) order, in float, divided by the number
+ * of in-bounds taps, or with count_include_pad by kernel_h * kernel_w -- also
+ * where a ceil-mode window hangs beyond the pads, as ONNX Runtime 1.20 does.
+ * A window with no in-bounds tap gives 0. */
 void kiln_avgpool2d_f32_ref(const kiln_avgpool2d_params_t* p,
                             const float* input, float* output);
 

@@ -16,8 +16,7 @@ typedef struct kiln_global_maxpool_params_t {
   float act_max;
 } kiln_global_maxpool_params_t;
 
-/* Max from -inf, a position is taken when value > max (NaN skipped, like
- * maxpool2d). */
+/* Max from -FLT_MAX over the positions; NaN propagates (like maxpool2d). */
 void kiln_global_maxpool_f32_ref(const kiln_global_maxpool_params_t* p,
                                  const float* input, float* output);
 

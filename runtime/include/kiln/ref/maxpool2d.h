@@ -21,7 +21,7 @@ typedef struct kiln_maxpool2d_params_t {
   int32_t stride_w;   /* horizontal stride */
   int32_t dilation_h; /* vertical dilation */
   int32_t dilation_w; /* horizontal dilation */
-  int32_t pad_top;    /* rows above (never selected: padding is -inf) */
+  int32_t pad_top;    /* rows above (never selected) */
   int32_t pad_left;   /* columns left */
   int32_t pad_bottom; /* informational */
   int32_t pad_right;  /* informational */
@@ -30,8 +30,9 @@ typedef struct kiln_maxpool2d_params_t {
 } kiln_maxpool2d_params_t;
 
 /* input [batch][in_h][in_w][channels], output [batch][out_h][out_w][channels].
- * The max starts at -inf and takes a tap when tap > max: padding never wins and
- * NaN taps are skipped (a window of only padding/NaN gives -inf). */
+ * Padding taps are skipped. The max starts at -FLT_MAX (as in ONNX Runtime: a
+ * window wholly in the padding gives -FLT_MAX) and propagates NaN: a window
+ * with a NaN tap gives NaN. */
 void kiln_maxpool2d_f32_ref(const kiln_maxpool2d_params_t* p,
                             const float* input, float* output);
 
