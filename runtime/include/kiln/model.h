@@ -1,7 +1,6 @@
-/* Descriptor of a compiled model, emitted by kiln next to <name>_run(): lets a
- * generic harness (runtime/platform/host/runner.cc, firmware test programs)
- * feed inputs, read outputs and name layers without knowing the model. Plain C.
- */
+/* Descriptor of a compiled model, emitted by kiln next to <name>_run(): lets a generic
+ * harness (runtime/platform/host/runner.cc, firmware test programs) feed inputs, read
+ * outputs and name layers without knowing the model. Plain C. */
 #ifndef KILN_MODEL_H_
 #define KILN_MODEL_H_
 
@@ -18,12 +17,12 @@ typedef enum kiln_dtype_t {
 } kiln_dtype_t;
 
 typedef struct kiln_io_info_t {
-  const char* name; /* the ONNX graph input/output name */
-  int32_t dtype;    /* kiln_dtype_t */
-  int32_t rank;     /* number of dimensions (<= 8) */
-  int32_t shape[8]; /* dimensions in the order the user's buffer has */
-  int32_t bytes;    /* buffer size */
-  float scale;      /* quantized i/o: real = scale * (q - zero_point); else 0 */
+  const char* name;      /* the ONNX graph input/output name */
+  int32_t dtype;         /* kiln_dtype_t */
+  int32_t rank;          /* number of dimensions (<= 8) */
+  int32_t shape[8];      /* dimensions in the order the user's buffer has */
+  int32_t bytes;         /* buffer size */
+  float scale;           /* quantized i/o: real = scale * (q - zero_point); else 0 */
   int32_t zero_point;
 } kiln_io_info_t;
 
@@ -37,14 +36,12 @@ typedef struct kiln_model_t {
   int32_t num_layers;
   const char* const* layer_names; /* ONNX node names, in execution order */
   /* Runs the model: in[i] / out[i] point to buffers as described above. */
-  int (*run_with_arena)(const void* const* in, void* const* out,
-                        uint8_t* arena);
+  int (*run_with_arena)(const void* const* in, void* const* out, uint8_t* arena);
 } kiln_model_t;
 
-/* Per-layer hooks: the generated code calls KILN_LAYER_BEGIN/END(index) around
- * each layer. Define them (before including nothing; pass -D or a wrapper
- * header through KILN_LAYER_HOOKS_HEADER) to profile or dump layers; by default
- * they vanish. */
+/* Per-layer hooks: the generated code calls KILN_LAYER_BEGIN/END(index) around each
+ * layer. Define them (before including nothing; pass -D or a wrapper header through
+ * KILN_LAYER_HOOKS_HEADER) to profile or dump layers; by default they vanish. */
 #ifdef KILN_LAYER_HOOKS_HEADER
 #include KILN_LAYER_HOOKS_HEADER
 #endif

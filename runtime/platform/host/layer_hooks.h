@@ -1,6 +1,5 @@
 /* Per-layer timing hooks for host runs: passed to the generated code with
- * -DKILN_LAYER_HOOKS_HEADER='"layer_hooks.h"'; runner.cc defines the functions.
- */
+ * -DKILN_LAYER_HOOKS_HEADER='"layer_hooks.h"'; runner.cc defines the functions. */
 #ifndef KILN_PLATFORM_HOST_LAYER_HOOKS_H_
 #define KILN_PLATFORM_HOST_LAYER_HOOKS_H_
 

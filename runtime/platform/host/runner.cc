@@ -1,13 +1,11 @@
-// Host harness for a compiled model (used by `kiln run` and the tests): reads
-// .npy inputs, runs the model one or more times on one arena, writes .npy
-// outputs and, optionally, per-layer wall times. Host-only code: it may use
-// stdio and malloc; the model and kernels it links stay freestanding.
+// Host harness for a compiled model (used by `kiln run` and the tests): reads .npy
+// inputs, runs the model one or more times on one arena, writes .npy outputs and,
+// optionally, per-layer wall times. Host-only code: it may use stdio and malloc;
+// the model and kernels it links stay freestanding.
 //
-//   runner [--prefill BYTE] [--times FILE.json] (--in X.npy... --out
-//   Y.npy...)...
-// Each group of num_inputs --in and num_outputs --out flags is one run, in
-// order; all runs share one arena, so a stale-state bug shows as differing
-// outputs.
+//   runner [--prefill BYTE] [--times FILE.json] (--in X.npy... --out Y.npy...)...
+// Each group of num_inputs --in and num_outputs --out flags is one run, in order;
+// all runs share one arena, so a stale-state bug shows as differing outputs.
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,9 +27,7 @@ double NowNs() {
 
 }  // namespace
 
-extern "C" void kiln_host_layer_begin(int) {
-  clock_gettime(CLOCK_MONOTONIC, &g_t0);
-}
+extern "C" void kiln_host_layer_begin(int) { clock_gettime(CLOCK_MONOTONIC, &g_t0); }
 extern "C" void kiln_host_layer_end(int index) {
   double t0 = g_t0.tv_sec * 1e9 + g_t0.tv_nsec;
   if (index >= 0 && index < 4096) g_layer_ns[index] += NowNs() - t0;
@@ -41,16 +37,11 @@ namespace {
 
 const char* DescrOf(int32_t dtype) {
   switch (dtype) {
-    case KILN_DTYPE_F32:
-      return "<f4";
-    case KILN_DTYPE_S8:
-      return "|i1";
-    case KILN_DTYPE_U8:
-      return "|u1";
-    case KILN_DTYPE_S32:
-      return "<i4";
-    default:
-      return "<i8";
+    case KILN_DTYPE_F32: return "<f4";
+    case KILN_DTYPE_S8: return "|i1";
+    case KILN_DTYPE_U8: return "|u1";
+    case KILN_DTYPE_S32: return "<i4";
+    default: return "<i8";
   }
 }
 
@@ -98,8 +89,7 @@ int ReadInput(const char* path, const kiln_io_info_t* info, void* buf) {
   int extra = fgetc(f);
   fclose(f);
   if (got != static_cast<size_t>(info->bytes) || extra != EOF)
-    return Fail("'%s': size differs from the model input '%s'", path,
-                info->name);
+    return Fail("'%s': size differs from the model input '%s'", path, info->name);
   return 0;
 }
 
@@ -109,8 +99,7 @@ int WriteOutput(const char* path, const kiln_io_info_t* info, const void* buf) {
   char shape[256] = "(";
   for (int i = 0; i < info->rank; ++i) {
     char d[32];
-    snprintf(d, sizeof d,
-             info->rank == 1 ? "%d," : (i + 1 < info->rank ? "%d, " : "%d"),
+    snprintf(d, sizeof d, info->rank == 1 ? "%d," : (i + 1 < info->rank ? "%d, " : "%d"),
              info->shape[i]);
     strncat(shape, d, sizeof shape - strlen(shape) - 1);
   }
@@ -157,32 +146,24 @@ int main(int argc, char** argv) {
   }
   if (m->num_inputs == 0 || nin % m->num_inputs != 0 || m->num_outputs == 0 ||
       nout != (nin / m->num_inputs) * m->num_outputs || nin == 0)
-    return Fail("need groups of %s inputs and %s outputs per run", "num_inputs",
-                "num_outputs");
+    return Fail("need groups of %s inputs and %s outputs per run",
+                "num_inputs", "num_outputs");
   int runs = nin / m->num_inputs;
-  // The arena is deliberately dirty: a kernel that reads before writing shows
-  // up.
-  uint8_t* arena = static_cast<uint8_t*>(
-      aligned_alloc(16, (m->arena_bytes + 15) / 16 * 16 + 16));
+  // The arena is deliberately dirty: a kernel that reads before writing shows up.
+  uint8_t* arena = static_cast<uint8_t*>(aligned_alloc(16, (m->arena_bytes + 15) / 16 * 16 + 16));
   memset(arena, prefill, static_cast<size_t>(m->arena_bytes));
   void* in_bufs[64];
   void* out_bufs[64];
-  for (int i = 0; i < m->num_inputs; ++i)
-    in_bufs[i] = malloc(m->inputs[i].bytes + 16);
-  for (int i = 0; i < m->num_outputs; ++i)
-    out_bufs[i] = malloc(m->outputs[i].bytes + 16);
+  for (int i = 0; i < m->num_inputs; ++i) in_bufs[i] = malloc(m->inputs[i].bytes + 16);
+  for (int i = 0; i < m->num_outputs; ++i) out_bufs[i] = malloc(m->outputs[i].bytes + 16);
   for (int r = 0; r < runs; ++r) {
     for (int i = 0; i < m->num_inputs; ++i)
-      if (int rc =
-              ReadInput(ins[r * m->num_inputs + i], &m->inputs[i], in_bufs[i]))
-        return rc;
+      if (int rc = ReadInput(ins[r * m->num_inputs + i], &m->inputs[i], in_bufs[i])) return rc;
     for (int i = 0; i < m->num_outputs; ++i)
       memset(out_bufs[i], prefill, static_cast<size_t>(m->outputs[i].bytes));
-    if (m->run_with_arena(in_bufs, out_bufs, arena) != 0)
-      return Fail("%s: run failed", m->name);
+    if (m->run_with_arena(in_bufs, out_bufs, arena) != 0) return Fail("%s: run failed", m->name);
     for (int i = 0; i < m->num_outputs; ++i)
-      if (int rc = WriteOutput(outs[r * m->num_outputs + i], &m->outputs[i],
-                               out_bufs[i]))
+      if (int rc = WriteOutput(outs[r * m->num_outputs + i], &m->outputs[i], out_bufs[i]))
         return rc;
   }
   if (times_path) {
