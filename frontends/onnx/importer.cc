@@ -100,9 +100,73 @@ class Importer {
     return Status::Ok();
   }
 
+  // Checks every tensor libonnx may read (initializers and tensor attributes,
+  // in subgraphs too) before shape inference does.
+  Status ValidateTensors(const onnx::GraphProto& graph, int depth) {
+    if (depth > 16)
+      return Unimplemented("{}: subgraphs nest more than 16 deep", s_.source);
+    if (graph.sparse_initializer_size() > 0)
+      return Unimplemented("{}: sparse initializers are not supported",
+                           s_.source);
+    for (const auto& t : graph.initializer()) {
+      Status st = ValidateTensorStructure(t);
+      if (!st.ok())
+        return st.WithContext(
+            fmt::format("{}: initializer '{}'", s_.source, t.name()));
+    }
+    for (const auto& node : graph.node()) {
+      KILN_RETURN_IF_ERROR(ValidateWindowAttrs(node));
+      for (const auto& a : node.attribute()) {
+        std::vector<const onnx::TensorProto*> tensors;
+        if (a.has_t()) tensors.push_back(&a.t());
+        for (const auto& t : a.tensors()) tensors.push_back(&t);
+        if (a.has_sparse_tensor() || a.sparse_tensors_size() > 0)
+          return Unimplemented(
+              "{}: node '{}' ({}): sparse tensor attributes are not supported",
+              s_.source, node.name(), node.op_type());
+        for (const auto* t : tensors) {
+          Status st = ValidateTensorStructure(*t);
+          if (!st.ok())
+            return st.WithContext(
+                fmt::format("{}: node '{}' ({}): attribute '{}'", s_.source,
+                            node.name(), node.op_type(), a.name()));
+        }
+        if (a.has_g()) KILN_RETURN_IF_ERROR(ValidateTensors(a.g(), depth + 1));
+        for (const auto& sub : a.graphs())
+          KILN_RETURN_IF_ERROR(ValidateTensors(sub, depth + 1));
+      }
+    }
+    return Status::Ok();
+  }
+
+  // libonnx 1.12's conv/pool shape inference divides by these without checking
+  // them (a crash on a hostile file), so they are checked first.
+  Status ValidateWindowAttrs(const onnx::NodeProto& node) {
+    static const char* kWindowOps[] = {"Conv",        "ConvTranspose",
+                                       "ConvInteger", "QLinearConv",
+                                       "MaxPool",     "AveragePool",
+                                       "LpPool",      "MaxUnpool"};
+    bool window = false;
+    for (const char* op : kWindowOps) window |= node.op_type() == op;
+    if (!window) return Status::Ok();
+    for (const auto& a : node.attribute()) {
+      bool positive = a.name() == "strides" || a.name() == "dilations" ||
+                      a.name() == "kernel_shape" || a.name() == "group";
+      if (!positive) continue;
+      bool ok = a.name() == "group" ? a.i() > 0 : true;
+      for (int64_t v : a.ints()) ok &= v > 0;
+      if (!ok)
+        return InvalidArgument(
+            "{}: node '{}' ({}): attribute '{}' must be positive", s_.source,
+            node.name(), node.op_type(), a.name());
+    }
+    return Status::Ok();
+  }
+
   // Initializers, Constant-node values, graph inputs, producers; every value a
   // node reads must be defined somewhere.
   Status CollectValues() {
+    KILN_RETURN_IF_ERROR(ValidateTensors(g(), 0));
     std::unordered_map<std::string, std::string> defined_by;
     auto define = [&](const std::string& name, std::string what) -> Status {
       auto [it, fresh] = defined_by.emplace(name, what);

@@ -216,6 +216,60 @@ StatusOr<ir::TensorType> TypeFromValueType(const onnx::TypeProto& type) {
   return t;
 }
 
+Status ValidateTensorStructure(const TensorProto& t) {
+  if (!TensorProto::DataType_IsValid(t.data_type()) ||
+      t.data_type() == TensorProto::UNDEFINED)
+    return InvalidArgument("has an invalid element type {}", t.data_type());
+  KILN_ASSIGN_OR_RETURN(
+      ir::Shape shape,
+      CheckedShape(std::vector<int64_t>(t.dims().begin(), t.dims().end())));
+  if (t.data_location() == TensorProto::EXTERNAL) return Status::Ok();
+  const int64_t n = ir::NumElements(shape);
+  int64_t bytes = 0, count = 0, per = 1;  // per: field values per element
+  switch (t.data_type()) {
+    case TensorProto::FLOAT: bytes = 4; count = t.float_data_size(); break;
+    case TensorProto::COMPLEX64:
+      bytes = 8, per = 2, count = t.float_data_size();
+      break;
+    case TensorProto::DOUBLE: bytes = 8; count = t.double_data_size(); break;
+    case TensorProto::COMPLEX128:
+      bytes = 16, per = 2, count = t.double_data_size();
+      break;
+    case TensorProto::INT64: bytes = 8; count = t.int64_data_size(); break;
+    case TensorProto::UINT32: bytes = 4; count = t.uint64_data_size(); break;
+    case TensorProto::UINT64: bytes = 8; count = t.uint64_data_size(); break;
+    case TensorProto::INT32: bytes = 4; count = t.int32_data_size(); break;
+    case TensorProto::INT16:
+    case TensorProto::UINT16:
+    case TensorProto::FLOAT16:
+    case TensorProto::BFLOAT16: bytes = 2; count = t.int32_data_size(); break;
+    case TensorProto::INT8:
+    case TensorProto::UINT8:
+    case TensorProto::BOOL: bytes = 1; count = t.int32_data_size(); break;
+    case TensorProto::STRING:
+      if (t.has_raw_data())
+        return InvalidArgument("is a STRING tensor with raw_data");
+      if (t.string_data_size() != n)
+        return InvalidArgument("holds {} strings, its shape needs {}",
+                               t.string_data_size(), n);
+      return Status::Ok();
+    default:
+      return InvalidArgument("has an invalid element type {}", t.data_type());
+  }
+  if (t.has_raw_data()) {
+    if (static_cast<int64_t>(t.raw_data().size()) != n * bytes)
+      return InvalidArgument(
+          "raw_data holds {} bytes, its shape [{}] and type {} need {}",
+          t.raw_data().size(), fmt::join(shape, ","),
+          OnnxTypeName(t.data_type()), n * bytes);
+    return Status::Ok();
+  }
+  if (count != n * per)
+    return InvalidArgument("holds {} values, its shape [{}] needs {}", count,
+                           fmt::join(shape, ","), n * per);
+  return Status::Ok();
+}
+
 StatusOr<TensorData> ReadTensorProto(const TensorProto& t,
                                      const std::string& model_dir) {
   TensorData d;

@@ -28,6 +28,12 @@ StatusOr<ir::Shape> CheckedShape(const std::vector<int64_t>& dims);
 // value is not a tensor, or a dimension is unknown or symbolic.
 StatusOr<ir::TensorType> TypeFromValueType(const onnx::TypeProto& type);
 
+// Checks that a tensor's payload matches its dims and type (dims >= 0, no
+// overflow, raw_data or typed-field sizes exact), for every element type.
+// libonnx 1.12 reads tensors during shape inference without these checks, so a
+// hostile file must be rejected before it reaches libonnx.
+Status ValidateTensorStructure(const onnx::TensorProto& tensor);
+
 struct TensorData {
   ir::TensorType type;
   std::vector<uint8_t> bytes;  // little-endian elements, row-major

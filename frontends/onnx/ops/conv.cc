@@ -20,6 +20,12 @@ Status ImportConv(OpContext& ctx) {
     return ctx.Error(
         "input has {} channels but weights [{}] with group {} expect {}",
         x.shape[1], fmt::join(w.shape, ","), group, w.shape[1] * group);
+  if (ctx.HasInput(2)) {
+    KILN_ASSIGN_OR_RETURN(ir::TensorType b, ctx.InputType(2));
+    if (b.shape != ir::Shape{w.shape[0]})
+      return ctx.Error("bias has shape [{}], expected [{}]",
+                       fmt::join(b.shape, ","), w.shape[0]);
+  }
   KILN_ASSIGN_OR_RETURN(ir::TensorId xi, ctx.Input(0));
   KILN_ASSIGN_OR_RETURN(ir::TensorId wi, ctx.Input(1));
   KILN_ASSIGN_OR_RETURN(ir::TensorId bi, ctx.Input(2));

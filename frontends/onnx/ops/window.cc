@@ -43,6 +43,16 @@ StatusOr<Window> ReadWindow(const OpContext& ctx, const ir::Shape& x,
       return ctx.Error("pads needs {} values, has {}", 2 * ns, w.pads.size());
     for (int64_t p : w.pads)
       if (p < 0) return ctx.Error("negative pads are not supported");
+    // libonnx 1.12 infers odd sizes for a window larger than its input; say
+    // what is wrong instead.
+    for (size_t i = 0; i < ns; ++i) {
+      int64_t span = w.dilations[i] * (w.kernel_shape[i] - 1) + 1;
+      if (x[2 + i] + w.pads[i] + w.pads[ns + i] < span)
+        return ctx.Error(
+            "the window spans {} along spatial axis {}, more than the padded "
+            "input ({} + pads {} + {})",
+            span, i, x[2 + i], w.pads[i], w.pads[ns + i]);
+    }
     return w;
   }
   if (!pads.empty() && pads != std::vector<int64_t>(2 * ns, 0))
