@@ -149,6 +149,35 @@ TEST(BinaryTest, SixDimBroadcastAllOpsMatchNaive) {
   EXPECT_EQ(kiln_add_f32_ref_scratch_bytes(&p), 0u);
 }
 
+TEST(BinaryTest, PowMaxMinWithSpecials) {
+  // Values checked against ONNX Runtime 1.20.1 (Pow/Max/Min) by hand.
+  const float a[7] = {kNan, 1, kNan, -kInf, 2, -2, 1.1f};
+  const float b[7] = {1, kNan, kNan, 3, kInf, 3, 2};
+  float y[7];
+  auto p = MakeBroadcast({7}, {7}, {7});
+  kiln_max_f32_ref(&p, a, b, y);
+  ExpectNear({kNan, kNan, kNan, 3, kInf, 3, 2}, std::vector<float>(y, y + 7),
+             0);
+  kiln_min_f32_ref(&p, a, b, y);
+  ExpectNear({kNan, kNan, kNan, -kInf, 2, -2, 1.1f},
+             std::vector<float>(y, y + 7), 0);
+  kiln_pow_f32_ref(&p, a, b, y);
+  EXPECT_TRUE(std::isnan(y[0]));
+  EXPECT_EQ(y[1], 1.0f);  // pow(1, NaN) = 1
+  EXPECT_TRUE(std::isnan(y[2]));
+  EXPECT_EQ(y[3], -kInf);
+  EXPECT_EQ(y[4], kInf);
+  EXPECT_EQ(y[5], -8.0f);
+  EXPECT_EQ(y[6], 1.1f * 1.1f);  // one rounding, as ORT: 1.21000004
+  // Broadcast exponent [2][2] ^ [1]: squares; ReLU-style clamp at 5.
+  const float x[4] = {-3, 1.5f, 2, 0};
+  const float two[1] = {2};
+  auto q = MakeBroadcast({2, 2}, {2, 2}, {1, 1}, -kInf, 5.0f);
+  kiln_pow_f32_ref(&q, x, two, y);
+  ExpectNear({5, 2.25f, 4, 0}, std::vector<float>(y, y + 4), 0);
+  EXPECT_EQ(kiln_pow_f32_ref_scratch_bytes(&q), 0u);
+}
+
 TEST(BinaryTest, ClampKeepsNanLikeOrtRelu) {
   const float a[3] = {kNan, -kInf, kInf};
   const float b[1] = {0};

@@ -1,0 +1,23 @@
+/* Float32 reference elementwise max with numpy broadcasting up to KILN_MAX_DIMS
+ * and a fused activation clamp: y = clamp(max(a, b); NaN in either input gives
+ * NaN, as ONNX Runtime's Max). */
+#ifndef KILN_REF_MAX_H_
+#define KILN_REF_MAX_H_
+
+#include "kiln/ref/broadcast.h"
+#include "kiln/types.h"
+
+KILN_EXTERN_C_BEGIN
+
+typedef kiln_broadcast_params_t kiln_max_params_t;
+
+/* a, b, y dense row-major with the shapes in p (see kiln/ref/broadcast.h). y
+ * may alias an input only if that input has the output's full shape. */
+void kiln_max_f32_ref(const kiln_max_params_t* p, const float* a,
+                      const float* b, float* y);
+
+size_t kiln_max_f32_ref_scratch_bytes(const kiln_max_params_t* p);
+
+KILN_EXTERN_C_END
+
+#endif /* KILN_REF_MAX_H_ */
