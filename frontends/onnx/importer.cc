@@ -187,7 +187,12 @@ class Importer {
     // Initializers that are also listed as graph inputs (IR version < 4
     // exporters) are constants, not inputs.
     for (const auto& in : g().input()) {
-      if (s_.constants.count(in.name())) continue;
+      if (s_.constants.count(in.name())) {
+        report_.notes.push_back(fmt::format(
+            "input '{}' has an initializer: kiln treats it as a constant",
+            in.name()));
+        continue;
+      }
       KILN_RETURN_IF_ERROR(define(in.name(), "a graph input"));
       real_inputs_.push_back(in.name());
     }
@@ -211,6 +216,8 @@ class Importer {
               "with its weights)",
               s_.source, s_.NodeLabel(k), in);
     }
+    if (g().output_size() == 0)
+      return InvalidArgument("{}: the graph has no outputs", s_.source);
     for (const auto& out : g().output())
       if (!defined_by.count(out.name()))
         return InvalidArgument(
@@ -348,6 +355,13 @@ class Importer {
           s_.constant_errors[node.output(0)] = c.WithContext(s_.source);
       }
     }
+    int dead = 0;
+    for (int k = 0; k < g().node_size(); ++k) dead += !live[k];
+    if (dead > 0)
+      report_.notes.push_back(fmt::format(
+          "{} of {} nodes are not needed by the outputs (shape computations, "
+          "unused branches) and were not imported",
+          dead, g().node_size()));
     if (unsupported.empty()) return Status::Ok();
     int k = unsupported.front();
     const auto& node = g().node(k);
@@ -434,15 +448,25 @@ class Importer {
   }
 
   Status RunChecker() {
-    // The checker demands output shapes with a bare "shape is required";
-    // name the output instead.
-    for (const auto& out : g().output())
-      if (out.type().has_tensor_type() && !out.type().tensor_type().has_shape())
-        return InvalidArgument(
-            "{}: ONNX shape inference cannot determine the shape of graph "
-            "output '{}' (does it depend on input values, or on an op ONNX "
-            "cannot infer?)",
-            s_.source, out.name());
+    // The checker demands a shape on every graph output; one that inference
+    // could not determine is reported later, by the node that produces it,
+    // with a better message. Give the checker a placeholder meanwhile.
+    auto* outputs = s_.model.mutable_graph()->mutable_output();
+    std::vector<int> placeholders;
+    for (int i = 0; i < outputs->size(); ++i) {
+      auto* type = outputs->Mutable(i)->mutable_type();
+      if (type->has_tensor_type() && !type->tensor_type().has_shape()) {
+        type->mutable_tensor_type()->mutable_shape();
+        placeholders.push_back(i);
+      }
+    }
+    Status st = CheckGraph();
+    for (int i : placeholders)
+      outputs->Mutable(i)->mutable_type()->mutable_tensor_type()->clear_shape();
+    return st;
+  }
+
+  Status CheckGraph() {
     onnx::checker::CheckerContext ctx;
     ctx.set_ir_version(static_cast<int>(s_.model.ir_version()));
     std::unordered_map<std::string, int> opsets;

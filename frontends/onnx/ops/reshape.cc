@@ -8,7 +8,13 @@ namespace kiln::onnx_frontend {
 
 Status ImportReshape(OpContext& ctx) {
   KILN_ASSIGN_OR_RETURN(ir::TensorId x, ctx.Input(0));
-  KILN_ASSIGN_OR_RETURN(ir::TensorId y, ctx.Output(0));
+  auto out = ctx.Output(0);
+  if (!out.ok()) {
+    // Unknown output shape: most often a target computed from run-time data.
+    auto target = ctx.ConstInts(1);
+    return target.ok() ? out.status() : target.status();
+  }
+  ir::TensorId y = *out;
   // libonnx 1.12 does not compare element counts.
   const ir::TensorType& from = ctx.graph().type(x);
   const ir::TensorType& to = ctx.graph().type(y);

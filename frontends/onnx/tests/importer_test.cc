@@ -73,15 +73,33 @@ TEST(ImporterTest, ShapeSubgraphReshapeImportsAsOneReshape) {
   b.Node("Unsqueeze", {"n", "axes"}, {"n1"});
   SetInt(b.Node("Concat", {"n1", "minus_one"}, {"target"}), "axis", 0);
   b.Node("Reshape", {"x", "target"}, {"y"}, "flat");
-  auto g = Import(b);
+  ImportReport report;
+  auto g = Import(b, &report);
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   ASSERT_EQ(g->nodes.size(), 1u);
+  EXPECT_THAT(report.notes,
+              ::testing::Contains("4 of 5 nodes are not needed by the outputs "
+                                  "(shape computations, unused branches) and "
+                                  "were not imported"));
   EXPECT_EQ(ir::PrintGraph(*g),
             "graph @test {\n"
             "  input %x: f32[1,3,4,4]\n"
             "  %y: f32[1,48] = reshape(%x) @flat\n"
             "  output %y\n"
             "}\n");
+}
+
+TEST(ImporterTest, ReshapeToARunTimeShapeIsRejected) {
+  ModelBuilder b;
+  b.Input("x", {2, 3}).Input("s", {2}, {}, onnx::TensorProto::INT64);
+  b.Output("y");
+  b.Node("Reshape", {"x", "s"}, {"y"}, "r");
+  auto g = Import(b);
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().message(),
+            "test.onnx: node 'r' (Reshape, opset 13): input 1 ('s') must be a "
+            "constant (an initializer or a Constant node): kiln takes it as an "
+            "attribute, but here it is computed at run time");
 }
 
 TEST(ImporterTest, ConstantNodesBecomeConstants) {
@@ -124,10 +142,14 @@ TEST(ImporterTest, InitializerListedAsInputIsAConstant) {
   b.Input("x", {2}).Input("w", {2}).Output("y");
   b.Floats("w", {2}, {1, 2});
   b.Node("Add", {"x", "w"}, {"y"});
-  auto g = Import(b);
+  ImportReport report;
+  auto g = Import(b, &report);
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   ASSERT_EQ(g->inputs.size(), 1u);
   EXPECT_EQ(g->tensor(g->inputs[0]).name, "x");
+  EXPECT_THAT(report.notes,
+              ElementsAre("input 'w' has an initializer: kiln treats it as a "
+                          "constant"));
   EXPECT_TRUE(g->IsConst(g->nodes[0].inputs[1]));
 }
 
