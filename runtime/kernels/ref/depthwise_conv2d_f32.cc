@@ -6,6 +6,7 @@
 extern "C" void kiln_depthwise_conv2d_f32_ref(
     const kiln_depthwise_conv2d_params_t* p, const float* input,
     const float* weights, const float* bias, float* output) {
+  KILN_DCHECK(p->ch_mult > 0);
   const int32_t out_c = p->in_c * p->ch_mult;
   for (int32_t n = 0; n < p->batch; ++n) {
     const float* in_n = input + (ptrdiff_t)n * p->in_h * p->in_w * p->in_c;

@@ -7,6 +7,8 @@
 extern "C" void kiln_matmul_f32_ref(const kiln_matmul_params_t* p,
                                     const float* a, const float* b,
                                     const float* bias, float* y) {
+  KILN_DCHECK(p->batch_dims >= 0 &&
+              p->batch_dims <= KILN_MATMUL_MAX_BATCH_DIMS);
   ptrdiff_t batches = 1;
   for (int32_t d = 0; d < p->batch_dims; ++d) batches *= p->batch_shape[d];
   int32_t idx[KILN_MATMUL_MAX_BATCH_DIMS] = {0, 0, 0, 0};

@@ -25,6 +25,8 @@ inline int32_t MapIndex(int32_t i, int32_t n, int32_t mode) {
 extern "C" void kiln_pad_f32_ref(const kiln_pad_params_t* p, const float* x,
                                  float* y) {
   const int32_t rank = p->rank;
+  KILN_DCHECK(rank >= 1 && rank <= KILN_MAX_DIMS);
+  KILN_DCHECK(p->mode >= KILN_PAD_CONSTANT && p->mode <= KILN_PAD_EDGE);
   int32_t out_shape[KILN_MAX_DIMS] = {0, 0, 0, 0, 0, 0};
   ptrdiff_t in_stride[KILN_MAX_DIMS] = {0, 0, 0, 0, 0, 0};
   ptrdiff_t acc = 1;

@@ -46,6 +46,7 @@ struct Walker {
 
 extern "C" void kiln_reduce_f32_ref(const kiln_reduce_params_t* p,
                                     const float* x, float* y) {
+  KILN_DCHECK(p->rank >= 1 && p->rank <= KILN_MAX_DIMS);
   Walker kept, red;
   kept.n = 0;
   red.n = 0;

@@ -6,6 +6,7 @@
 extern "C" void kiln_slice_f32_ref(const kiln_slice_params_t* p, const float* x,
                                    float* y) {
   const int32_t rank = p->rank;
+  KILN_DCHECK(rank >= 1 && rank <= KILN_MAX_DIMS);
   ptrdiff_t step[KILN_MAX_DIMS] = {0, 0, 0, 0, 0, 0};
   ptrdiff_t acc = 1;
   ptrdiff_t base = 0;

@@ -6,6 +6,7 @@
 extern "C" void kiln_transpose_f32_ref(const kiln_transpose_params_t* p,
                                        const float* x, float* y) {
   const int32_t rank = p->rank;
+  KILN_DCHECK(rank >= 1 && rank <= KILN_MAX_DIMS);
   ptrdiff_t in_stride[KILN_MAX_DIMS] = {0, 0, 0, 0, 0, 0};
   ptrdiff_t acc = 1;
   for (int32_t d = rank - 1; d >= 0; --d) {

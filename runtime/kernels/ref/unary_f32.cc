@@ -73,6 +73,7 @@ extern "C" void kiln_unary_f32_ref(const kiln_unary_params_t* p, const float* x,
     case KILN_UNARY_IDENTITY:
     case KILN_UNARY_CLIP:
     default:
+      KILN_DCHECK(p->op == KILN_UNARY_IDENTITY || p->op == KILN_UNARY_CLIP);
       Map(p, x, y, [](float v) { return v; });
       break;
   }
