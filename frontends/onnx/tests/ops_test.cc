@@ -229,3 +229,66 @@ TEST(DropoutTest, InferenceOnlyWithUnusedMask) {
 
 }  // namespace
 }  // namespace kiln::onnx_frontend::testing
+
+namespace kiln::onnx_frontend::testing {
+namespace {
+
+// One small CNN with every op, at each opset whose schemas changed something
+// the importers read (Clip bounds, Softmax axis, BatchNormalization, Dropout).
+class AllOpsetsTest : public ::testing::TestWithParam<int64_t> {};
+
+TEST_P(AllOpsetsTest, SmallCnnImportsAndVerifies) {
+  const int64_t opset = GetParam();
+  ModelBuilder b(opset);
+  b.Input("x", {1, 2, 8, 8}).Output("y");
+  b.Weights("w", {4, 2, 3, 3}).Weights("b", {4}).Weights("fc", {5, 16});
+  b.Weights("fc_b", {5});
+  for (const char* p : {"scale", "bias", "mean", "var"}) b.Weights(p, {4});
+  auto& conv = b.Node("Conv", {"x", "w", "b"}, {"c"});
+  SetInts(conv, "pads", {1, 1, 1, 1});
+  b.Node("BatchNormalization", {"c", "scale", "bias", "mean", "var"}, {"bn"});
+  if (opset < 11) {
+    auto& clip = b.Node("Clip", {"bn"}, {"r6"});
+    SetFloat(clip, "min", 0);
+    SetFloat(clip, "max", 6);
+  } else {
+    b.Floats("zero", {}, {0}).Floats("six", {}, {6});
+    b.Node("Clip", {"bn", "zero", "six"}, {"r6"});
+  }
+  b.Node("Add", {"r6", "c"}, {"sum"});
+  b.Node("Relu", {"sum"}, {"r"});
+  auto& pool = b.Node("MaxPool", {"r"}, {"p"});
+  SetInts(pool, "kernel_shape", {2, 2});
+  SetInts(pool, "strides", {4, 4});
+  auto& avg = b.Node("AveragePool", {"r"}, {"a"});
+  SetInts(avg, "kernel_shape", {4, 4});
+  SetInts(avg, "strides", {4, 4});
+  SetInt(b.Node("Concat", {"p", "a"}, {"cat"}), "axis", 1);
+  b.Node("GlobalAveragePool", {"cat"}, {"gap"});
+  b.Node("Transpose", {"cat"}, {"t"});
+  b.Node("Flatten", {"t"}, {"flat"});
+  b.Node("Dropout", {"flat"}, {"d"});
+  SetInt(b.Node("Gemm", {"d", "fc", "fc_b"}, {"g"}), "transB", 1);
+  b.Node("Identity", {"g"}, {"i"});
+  b.Node("Softmax", {"i"}, {"y"});
+  b.Output("gap");
+  ImportReport report;
+  auto g = Import(b, &report);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(report.opset, opset);
+  EXPECT_EQ(g->nodes.size(), 15u);
+  ir::PrintOptions po;
+  po.elide_constants_over = 16;
+  std::string text = ir::PrintGraph(*g, po);
+  EXPECT_THAT(text, HasSubstr("%r6: f32[1,4,8,8]#nchw = clip(%bn) {min = 0, "
+                              "max = 6}"));
+  EXPECT_THAT(text, HasSubstr("%y: f32[2,5] = softmax(%i) {axis = 1}"));
+  EXPECT_THAT(text, HasSubstr("%gap: f32[1,8,1,1]#nchw = global_avgpool(%cat)"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Opsets, AllOpsetsTest,
+                         ::testing::Values(7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                                           17));
+
+}  // namespace
+}  // namespace kiln::onnx_frontend::testing
