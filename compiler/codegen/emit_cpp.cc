@@ -125,7 +125,18 @@ class Emitter {
   // C names: inputs/outputs keep (sanitized) ONNX names as struct fields; weights
   // get <prefix>_c_<name>.
   void NameTensors() {
-    std::set<std::string> used;
+    // C/C++ keywords and the emitter's own locals are taken.
+    std::set<std::string> used = {
+        "alignas", "alignof", "and", "asm", "auto", "bool", "break", "case",
+        "catch", "char", "class", "const", "constexpr", "continue", "default",
+        "delete", "do", "double", "else", "enum", "explicit", "export", "extern",
+        "false", "float", "for", "friend", "goto", "if", "inline", "int", "long",
+        "mutable", "namespace", "new", "noexcept", "not", "nullptr", "operator",
+        "or", "private", "protected", "public", "register", "return", "short",
+        "signed", "sizeof", "static", "struct", "switch", "template", "this",
+        "throw", "true", "try", "typedef", "typename", "union", "unsigned",
+        "using", "virtual", "void", "volatile", "while", "xor", "NULL", "main",
+        "in", "out", "arena", "list", "memcpy", "g_arena"};
     auto unique = [&](std::string base) {
       std::string s = base;
       for (int k = 1; used.count(s); ++k) s = fmt::format("{}_{}", base, k);

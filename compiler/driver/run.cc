@@ -66,20 +66,23 @@ StatusOr<json> RunCompiled(const RunOptions& o) {
   KILN_ASSIGN_OR_RETURN(const backends::Target* target,
                         FindTarget(report["target"].get<std::string>()));
   size_t ni = report["inputs"].size(), no = report["outputs"].size();
-  if (o.inputs.size() != ni)
+  // Several groups of inputs/outputs are several runs in one process, on one
+  // arena: how a user checks that a second inference equals the first.
+  size_t runs = ni ? o.inputs.size() / ni : 0;
+  if (ni == 0 || o.inputs.empty() || o.inputs.size() % ni != 0)
     return InvalidArgument("the model in '{}' has {} input(s); got {} --input", o.dir,
                            ni, o.inputs.size());
-  if (o.outputs.size() != no)
-    return InvalidArgument("the model in '{}' has {} output(s); got {} --output",
-                           o.dir, no, o.outputs.size());
+  if (o.outputs.size() != runs * no)
+    return InvalidArgument("the model in '{}' has {} output(s); got {} --output for {} run(s)",
+                           o.dir, no, o.outputs.size(), runs);
   // Check each input against the model before building anything.
-  for (size_t i = 0; i < ni; ++i) {
-    KILN_ASSIGN_OR_RETURN(NpyArray a, ReadNpy(o.inputs[i]));
-    const json& want = report["inputs"][i];
+  for (size_t k = 0; k < o.inputs.size(); ++k) {
+    KILN_ASSIGN_OR_RETURN(NpyArray a, ReadNpy(o.inputs[k]));
+    const json& want = report["inputs"][k % ni];
     if (a.num_elements() * a.element_bytes() != want["bytes"].get<int64_t>())
       return InvalidArgument(
           "input '{}' ({}) has shape [{}], the model expects {} [{}]",
-          want["name"].get<std::string>(), o.inputs[i], fmt::join(a.shape, ","),
+          want["name"].get<std::string>(), o.inputs[k], fmt::join(a.shape, ","),
           want["dtype"].get<std::string>(),
           fmt::join(want["shape"].get<std::vector<int64_t>>(), ","));
   }
@@ -101,10 +104,11 @@ StatusOr<json> RunCompiled(const RunOptions& o) {
   out["model"] = report["name"];
   out["macs"] = report["totals"]["macs"];
   json outs = json::array();
-  for (size_t i = 0; i < no; ++i)
-    outs.push_back({{"name", report["outputs"][i]["name"]},
-                    {"shape", report["outputs"][i]["shape"]},
-                    {"file", o.outputs[i]}});
+  for (size_t k = 0; k < o.outputs.size(); ++k)
+    outs.push_back({{"name", report["outputs"][k % no]["name"]},
+                    {"shape", report["outputs"][k % no]["shape"]},
+                    {"run", k / no},
+                    {"file", o.outputs[k]}});
   out["outputs"] = outs;
   json layers = json::array();
   for (size_t i = 0; i < report["layers"].size(); ++i) {

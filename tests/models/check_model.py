@@ -1,0 +1,110 @@
+#!/usr/bin/python3
+"""Models tier: one whole network end to end on x86, against ONNX Runtime.
+
+  check_model.py KILN MODEL.onnx WORK_DIR [--samples N]
+
+1. `kiln compile` twice: every emitted file is byte-identical (determinism).
+2. `kiln validate --samples N`: each output within 1e-4 relative of ONNX Runtime.
+3. One process runs inputs A, B, A on one arena pre-filled with 0xA5 (the runner's
+   default): the outputs of the two A runs are byte-identical, and differ from B's
+   (so the check can fail).
+Exits 77 (ctest: skipped) with a reason when the model file is absent.
+"""
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+
+
+def run(cmd):
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.stderr.write(f"command failed ({p.returncode}): {' '.join(cmd)}\n"
+                         f"{p.stdout}\n{p.stderr}\n")
+        sys.exit(1)
+    return p.stdout
+
+
+def main():
+    kiln, model, work = sys.argv[1], sys.argv[2], sys.argv[3]
+    samples = int(sys.argv[sys.argv.index("--samples") + 1]) if "--samples" in sys.argv else 5
+    if not os.path.exists(model):
+        print(f"SKIPPED: {model} is not present (the MLPerf Tiny models live in "
+              f"../shared/models, which CI provides)")
+        sys.exit(77)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    a_dir, b_dir = os.path.join(work, "a"), os.path.join(work, "b")
+    run([kiln, "compile", model, "-o", a_dir])
+    run([kiln, "compile", model, "-o", b_dir])
+    cmp = filecmp.dircmp(a_dir, b_dir)
+    def diffs(c):
+        out = list(c.diff_files) + list(c.left_only) + list(c.right_only)
+        for sub in c.subdirs.values():
+            out += diffs(sub)
+        return out
+    # dircmp compares shallowly by stat; compare contents explicitly.
+    bad = []
+    for root, _, files in os.walk(a_dir):
+        for f in files:
+            pa = os.path.join(root, f)
+            pb = os.path.join(b_dir, os.path.relpath(pa, a_dir))
+            if not os.path.exists(pb) or not filecmp.cmp(pa, pb, shallow=False):
+                bad.append(os.path.relpath(pa, a_dir))
+    bad += diffs(cmp)
+    if bad:
+        print(f"FAIL: compiling twice gave different files: {sorted(set(bad))}")
+        sys.exit(1)
+    print(f"determinism: two compiles are byte-identical ({model})")
+
+    out = run([kiln, "validate", model, "--samples", str(samples), "--json"])
+    v = json.loads(out)
+    for o in v["outputs"]:
+        print(f"validate: {o['name']}: max abs error {o['max_abs_error']:.3g}, "
+              f"relative {o['relative_error']:.3g} over {v['samples']} samples")
+    if not v["passed"]:
+        print("FAIL: outputs differ from ONNX Runtime beyond 1e-4 relative")
+        sys.exit(1)
+
+    report = json.load(open(os.path.join(a_dir, "report.json")))
+    rng = np.random.default_rng(7)
+    def make(tag):
+        paths = []
+        for i, info in enumerate(report["inputs"]):
+            assert info["dtype"] == "f32", info
+            x = rng.uniform(-1, 1, info["shape"]).astype(np.float32)
+            p = os.path.join(work, f"{tag}_{i}.npy")
+            np.save(p, x)
+            paths.append(p)
+        return paths
+    a_in, b_in = make("A"), make("B")
+    n_out = len(report["outputs"])
+    outs = {t: [os.path.join(work, f"out_{t}_{k}.npy") for k in range(n_out)]
+            for t in ("A1", "B", "A2")}
+    cmd = [kiln, "run", a_dir]
+    for tag, ins in (("A1", a_in), ("B", b_in), ("A2", a_in)):
+        for p in ins:
+            cmd += ["--input", p]
+        for p in outs[tag]:
+            cmd += ["--output", p]
+    run(cmd)
+    for k in range(n_out):
+        a1 = open(outs["A1"][k], "rb").read()
+        a2 = open(outs["A2"][k], "rb").read()
+        b = open(outs["B"][k], "rb").read()
+        if a1 != a2:
+            print(f"FAIL: output {k}: run A after B differs from the first run A (state)")
+            sys.exit(1)
+        if a1 == b:
+            print(f"FAIL: output {k}: inputs A and B gave identical outputs")
+            sys.exit(1)
+    print("state: A, B, A on one 0xA5-filled arena: both A runs byte-identical")
+    print("PASS")
+
+
+if __name__ == "__main__":
+    main()
