@@ -199,7 +199,6 @@ int Run(int argc, char** argv) {
       top->imem_delay_i = (stall_state >> 2) % 3;
       top->dmem_gnt_en_i = ((stall_state >> 4) & 3) != 0;
       top->dmem_delay_i = (stall_state >> 6) % 3;
-      top->eval();  // settle the grant-dependent signals sampled below
     }
     if (top->ev_ex_empty_o) {
       if (bubble == Bubble::kBranch) ++st.branch;
