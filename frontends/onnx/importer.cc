@@ -4,18 +4,18 @@
 // type rules.
 #include "frontends/onnx/importer.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <queue>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <onnx/checker.h>
 #include <onnx/defs/schema.h>
 #include <onnx/defs/shape_inference.h>
 #include <onnx/onnx_pb.h>
 #include <onnx/shape_inference/implementation.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <queue>
+#include <sstream>
 
 #include "compiler/ir/verifier.h"
 #include "frontends/onnx/model_state.h"
@@ -27,13 +27,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool IsDefaultDomain(const std::string& d) { return d.empty() || d == "ai.onnx"; }
+bool IsDefaultDomain(const std::string& d) {
+  return d.empty() || d == "ai.onnx";
+}
 
 // Ops that usually only compute shapes; named in the error when one is live.
 bool IsShapeOp(const std::string& op) {
-  static const char* kOps[] = {"Shape",  "Gather", "Unsqueeze",       "Squeeze",
-                               "Cast",   "Slice",  "ConstantOfShape", "Range",
-                               "Size",   "Expand", "ReduceProd"};
+  static const char* kOps[] = {"Shape", "Gather", "Unsqueeze",       "Squeeze",
+                               "Cast",  "Slice",  "ConstantOfShape", "Range",
+                               "Size",  "Expand", "ReduceProd"};
   for (const char* s : kOps)
     if (op == s) return true;
   return false;
@@ -94,7 +96,8 @@ class Importer {
     s_.opset = report_.opset = opset;
     if (opset < kMinOpset || opset > kMaxOpset)
       return Unimplemented(
-          "{}: opset {} is not supported; kiln imports opsets {} to {} (convert "
+          "{}: opset {} is not supported; kiln imports opsets {} to {} "
+          "(convert "
           "the model, e.g. onnx.version_converter.convert_version(model, 13))",
           s_.source, opset, kMinOpset, kMaxOpset);
     return Status::Ok();
@@ -142,10 +145,9 @@ class Importer {
   // libonnx 1.12's conv/pool shape inference divides by these without checking
   // them (a crash on a hostile file), so they are checked first.
   Status ValidateWindowAttrs(const onnx::NodeProto& node) {
-    static const char* kWindowOps[] = {"Conv",        "ConvTranspose",
-                                       "ConvInteger", "QLinearConv",
-                                       "MaxPool",     "AveragePool",
-                                       "LpPool",      "MaxUnpool"};
+    static const char* kWindowOps[] = {
+        "Conv",    "ConvTranspose", "ConvInteger", "QLinearConv",
+        "MaxPool", "AveragePool",   "LpPool",      "MaxUnpool"};
     bool window = false;
     for (const char* op : kWindowOps) window |= node.op_type() == op;
     if (!window) return Status::Ok();
@@ -294,8 +296,8 @@ class Importer {
     for (int c : cycle) names.push_back(fmt::format("'{}'", s_.NodeName(c)));
     names.push_back(names.front());
     return InvalidArgument(
-        "{}: the graph has a cycle: {}; ONNX graphs must be acyclic",
-        s_.source, fmt::join(names, " -> "));
+        "{}: the graph has a cycle: {}; ONNX graphs must be acyclic", s_.source,
+        fmt::join(names, " -> "));
   }
 
   // Marks the nodes the graph outputs need, following data inputs only, and
@@ -330,11 +332,11 @@ class Importer {
       if (is_default && node.op_type() == "Constant") {
         Status c = s_.AddConstantNode(k);
         if (!c.ok())
-          s_.constant_errors[node.output(0)] =
-              c.WithContext(s_.source);
+          s_.constant_errors[node.output(0)] = c.WithContext(s_.source);
         continue;
       }
-      const OnnxOpInfo* info = is_default ? FindOnnxOp(node.op_type()) : nullptr;
+      const OnnxOpInfo* info =
+          is_default ? FindOnnxOp(node.op_type()) : nullptr;
       if (!info) {
         unsupported.push_back(k);
         continue;
@@ -365,9 +367,9 @@ class Importer {
     if (unsupported.empty()) return Status::Ok();
     int k = unsupported.front();
     const auto& node = g().node(k);
-    std::string msg = fmt::format(
-        "{}: {}: op is not supported by kiln; supported ops: {}", s_.source,
-        s_.NodeLabel(k), SupportedOnnxOps());
+    std::string msg =
+        fmt::format("{}: {}: op is not supported by kiln; supported ops: {}",
+                    s_.source, s_.NodeLabel(k), SupportedOnnxOps());
     if (IsShapeOp(node.op_type()))
       msg += fmt::format(
           ". If it computes a shape, note that kiln evaluates shape "
@@ -376,8 +378,7 @@ class Importer {
     if (unsupported.size() > 1) {
       std::vector<std::string> others;
       for (size_t i = 1; i < unsupported.size() && i <= 5; ++i)
-        others.push_back(fmt::format("'{}' ({})",
-                                     s_.NodeName(unsupported[i]),
+        others.push_back(fmt::format("'{}' ({})", s_.NodeName(unsupported[i]),
                                      g().node(unsupported[i]).op_type()));
       if (unsupported.size() > 6) others.push_back("...");
       msg += fmt::format(" (also unsupported: {})", fmt::join(others, ", "));
@@ -415,9 +416,9 @@ class Importer {
         used = given->second;
         tt->mutable_shape()->clear_dim();
         for (int64_t d : used) tt->mutable_shape()->add_dim()->set_dim_value(d);
-        report_.notes.push_back(fmt::format(
-            "input '{}': shape {} from --input-shape", name,
-            ir::ShapeToString(used)));
+        report_.notes.push_back(
+            fmt::format("input '{}': shape {} from --input-shape", name,
+                        ir::ShapeToString(used)));
       } else {
         if (!tt->has_shape())
           return InvalidArgument(
@@ -436,8 +437,8 @@ class Importer {
                   ? fmt::format("'{}' is symbolic", d->dim_param())
               : d->has_dim_value() ? fmt::format("is {}", d->dim_value())
                                    : std::string("is unknown");
-          report_.notes.push_back(fmt::format(
-              "input '{}': dim {} {}, used 1", name, i, why));
+          report_.notes.push_back(
+              fmt::format("input '{}': dim {} {}, used 1", name, i, why));
           d->set_dim_value(1);
           used.push_back(1);
         }
@@ -592,7 +593,8 @@ class Importer {
       info->set_name(name);
     }
     auto* tt = info->mutable_type()->mutable_tensor_type();
-    if (tt->elem_type() == onnx::TensorProto::UNDEFINED) tt->set_elem_type(elem);
+    if (tt->elem_type() == onnx::TensorProto::UNDEFINED)
+      tt->set_elem_type(elem);
     tt->mutable_shape()->clear_dim();
     for (int64_t d : shape) tt->mutable_shape()->add_dim()->set_dim_value(d);
   }
@@ -733,8 +735,7 @@ StatusOr<ir::Graph> ImportOnnxFile(const std::string& path,
                                    const ImportOptions& options,
                                    ImportReport* report) {
   std::error_code ec;
-  if (!fs::exists(path, ec))
-    return NotFound("{}: file not found", path);
+  if (!fs::exists(path, ec)) return NotFound("{}: file not found", path);
   if (fs::is_directory(path, ec))
     return InvalidArgument("{}: is a folder, not an ONNX file", path);
   std::ifstream in(path, std::ios::binary);
@@ -747,7 +748,8 @@ StatusOr<ir::Graph> ImportOnnxFile(const std::string& path,
   onnx::ModelProto model;
   if (!model.ParseFromString(bytes))
     return InvalidArgument(
-        "{}: not a valid ONNX model: the protobuf cannot be parsed (a truncated "
+        "{}: not a valid ONNX model: the protobuf cannot be parsed (a "
+        "truncated "
         "or corrupted file?)",
         path);
   return ImportOnnxModel(model, path, options, report);

@@ -1,5 +1,6 @@
-// The ONNX frontend: reads an ONNX model (opsets 7-17), checks it, runs ONNX's own
-// strict shape inference and builds the kiln IR graph of what its outputs need.
+// The ONNX frontend: reads an ONNX model (opsets 7-17), checks it, runs ONNX's
+// own strict shape inference and builds the kiln IR graph of what its outputs
+// need.
 #pragma once
 
 #include <cstdint>

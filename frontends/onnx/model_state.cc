@@ -1,5 +1,5 @@
-// Per-model import state (see model_state.h): value lookup, lazy IR constants and
-// Constant-node values.
+// Per-model import state (see model_state.h): value lookup, lazy IR constants
+// and Constant-node values.
 #include "frontends/onnx/model_state.h"
 
 #include <fmt/format.h>
@@ -26,9 +26,9 @@ StatusOr<ir::TensorType> ModelState::ValueType(const std::string& name) const {
     // Constants carry their own type; value_info may not mention them.
     ir::TensorType t;
     KILN_ASSIGN_OR_RETURN(t.dtype, DTypeFromOnnx(c->second->data_type()));
-    KILN_ASSIGN_OR_RETURN(t.shape,
-                          CheckedShape(std::vector<int64_t>(
-                              c->second->dims().begin(), c->second->dims().end())));
+    KILN_ASSIGN_OR_RETURN(
+        t.shape, CheckedShape(std::vector<int64_t>(c->second->dims().begin(),
+                                                   c->second->dims().end())));
     return t;
   }
   auto it = value_types.find(name);
@@ -56,7 +56,8 @@ StatusOr<TensorData> ModelState::ConstantData(const std::string& name) const {
   auto c = constants.find(name);
   if (c != constants.end()) {
     auto d = ReadTensorProto(*c->second, model_dir);
-    if (!d.ok()) return d.status().WithContext(fmt::format("constant '{}'", name));
+    if (!d.ok())
+      return d.status().WithContext(fmt::format("constant '{}'", name));
     return d;
   }
   auto p = propagated.find(name);
@@ -82,8 +83,8 @@ StatusOr<ir::TensorId> ModelState::Tensor(const std::string& name) {
     return Internal("value '{}' is used before kiln imported its producer",
                     name);
   KILN_ASSIGN_OR_RETURN(TensorData d, ConstantData(name));
-  ir::TensorId id =
-      graph.AddConstant(NameForValue(name), std::move(d.type), std::move(d.bytes));
+  ir::TensorId id = graph.AddConstant(NameForValue(name), std::move(d.type),
+                                      std::move(d.bytes));
   ir_tensor[name] = id;
   return id;
 }

@@ -3,6 +3,8 @@
 // of each ONNX value. Shared by the importer driver and the op importers.
 #pragma once
 
+#include <onnx/onnx_pb.h>
+
 #include <deque>
 #include <map>
 #include <memory>
@@ -11,8 +13,6 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <onnx/onnx_pb.h>
 
 #include "compiler/ir/graph.h"
 #include "compiler/support/status.h"

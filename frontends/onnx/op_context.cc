@@ -23,8 +23,8 @@ StatusOr<ir::TensorType> OpContext::InputType(int i) const {
   if (!HasInput(i)) return Error("input {} is missing", i);
   auto t = state_->ValueType(InputName(i));
   if (!t.ok())
-    return Status(t.status().code(),
-                  fmt::format("{}: input {}: {}", Where(), i, t.status().message()));
+    return Status(t.status().code(), fmt::format("{}: input {}: {}", Where(), i,
+                                                 t.status().message()));
   return t;
 }
 
@@ -38,8 +38,8 @@ StatusOr<TensorData> OpContext::ConstInput(int i) const {
         "node): kiln takes it as an attribute, but here it is computed at run "
         "time",
         i, InputName(i));
-  return Status(d.status().code(),
-                fmt::format("{}: input {}: {}", Where(), i, d.status().message()));
+  return Status(d.status().code(), fmt::format("{}: input {}: {}", Where(), i,
+                                               d.status().message()));
 }
 
 StatusOr<std::vector<int64_t>> OpContext::ConstInts(int i) const {
@@ -62,8 +62,9 @@ StatusOr<ir::TensorId> OpContext::Output(int i) {
   if (found != state_->ir_tensor.end()) return found->second;
   auto type = state_->ValueType(name);
   if (!type.ok())
-    return Status(type.status().code(), fmt::format("{}: output {}: {}", Where(),
-                                                    i, type.status().message()));
+    return Status(
+        type.status().code(),
+        fmt::format("{}: output {}: {}", Where(), i, type.status().message()));
   ir::TensorId id = state_->graph.AddTensor(state_->NameForValue(name), *type);
   state_->ir_tensor[name] = id;
   return id;

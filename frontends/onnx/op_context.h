@@ -3,12 +3,12 @@
 // access, constant inputs read at import time, and errors that name the node.
 #pragma once
 
+#include <fmt/format.h>
+#include <onnx/onnx_pb.h>
+
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
-#include <onnx/onnx_pb.h>
 
 #include "compiler/ir/graph.h"
 #include "compiler/support/status.h"

@@ -11,7 +11,8 @@ namespace kiln::onnx_frontend {
 
 using OpImporter = Status (*)(OpContext& ctx);
 
-// Which inputs of an op are tensors the IR reads at run time (see onnx_ops.def).
+// Which inputs of an op are tensors the IR reads at run time (see
+// onnx_ops.def).
 enum class DataInputs { kAllData, kFirstData };
 
 struct OnnxOpInfo {

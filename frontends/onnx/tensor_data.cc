@@ -2,12 +2,12 @@
 // file is checked before it is trusted: models are user input.
 #include "frontends/onnx/tensor_data.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-
-#include <fmt/format.h>
 
 namespace kiln::onnx_frontend {
 namespace {
@@ -37,8 +37,8 @@ StatusOr<int64_t> ParseInt(const std::string& s, const char* what) {
   int64_t v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || v < 0)
-    return InvalidArgument("external data {} '{}' is not a non-negative integer",
-                           what, s);
+    return InvalidArgument(
+        "external data {} '{}' is not a non-negative integer", what, s);
   return v;
 }
 
@@ -85,8 +85,7 @@ StatusOr<std::vector<uint8_t>> ReadExternal(const TensorProto& t,
         "keep data files next to the model",
         location, base.string());
   std::ifstream in(full, std::ios::binary);
-  if (!in)
-    return IoError("cannot open external data file '{}'", full.string());
+  if (!in) return IoError("cannot open external data file '{}'", full.string());
   in.seekg(0, std::ios::end);
   int64_t size = static_cast<int64_t>(in.tellg());
   if (length < 0) length = size - offset;
@@ -128,10 +127,18 @@ StatusOr<std::vector<uint8_t>> ReadTypedFields(const TensorProto& t,
   if (t.int32_data_size() != n) return count_error(t.int32_data_size());
   const int32_t* src = t.int32_data().data();
   switch (dtype) {
-    case ir::DType::kS32: AppendAs<int32_t, int32_t>(src, n, &out); break;
-    case ir::DType::kS16: AppendAs<int32_t, int16_t>(src, n, &out); break;
-    case ir::DType::kS8: AppendAs<int32_t, int8_t>(src, n, &out); break;
-    case ir::DType::kU8: AppendAs<int32_t, uint8_t>(src, n, &out); break;
+    case ir::DType::kS32:
+      AppendAs<int32_t, int32_t>(src, n, &out);
+      break;
+    case ir::DType::kS16:
+      AppendAs<int32_t, int16_t>(src, n, &out);
+      break;
+    case ir::DType::kS8:
+      AppendAs<int32_t, int8_t>(src, n, &out);
+      break;
+    case ir::DType::kU8:
+      AppendAs<int32_t, uint8_t>(src, n, &out);
+      break;
     case ir::DType::kBool:
       out.resize(static_cast<size_t>(n));
       for (int64_t i = 0; i < n; ++i) out[i] = src[i] != 0;
@@ -165,13 +172,20 @@ std::string OnnxTypeName(int32_t elem_type) {
 
 StatusOr<ir::DType> DTypeFromOnnx(int32_t elem_type) {
   switch (elem_type) {
-    case TensorProto::FLOAT: return ir::DType::kF32;
-    case TensorProto::UINT8: return ir::DType::kU8;
-    case TensorProto::INT8: return ir::DType::kS8;
-    case TensorProto::INT16: return ir::DType::kS16;
-    case TensorProto::INT32: return ir::DType::kS32;
-    case TensorProto::INT64: return ir::DType::kS64;
-    case TensorProto::BOOL: return ir::DType::kBool;
+    case TensorProto::FLOAT:
+      return ir::DType::kF32;
+    case TensorProto::UINT8:
+      return ir::DType::kU8;
+    case TensorProto::INT8:
+      return ir::DType::kS8;
+    case TensorProto::INT16:
+      return ir::DType::kS16;
+    case TensorProto::INT32:
+      return ir::DType::kS32;
+    case TensorProto::INT64:
+      return ir::DType::kS64;
+    case TensorProto::BOOL:
+      return ir::DType::kBool;
     default:
       return Unimplemented(
           "element type {} is not supported by kiln; supported: FLOAT, UINT8, "
@@ -195,8 +209,9 @@ StatusOr<ir::Shape> CheckedShape(const std::vector<int64_t>& dims) {
 
 StatusOr<ir::TensorType> TypeFromValueType(const onnx::TypeProto& type) {
   if (!type.has_tensor_type())
-    return Unimplemented("is not a tensor (sequences, maps and optionals are "
-                         "not supported)");
+    return Unimplemented(
+        "is not a tensor (sequences, maps and optionals are "
+        "not supported)");
   const auto& tt = type.tensor_type();
   KILN_ASSIGN_OR_RETURN(ir::DType dtype, DTypeFromOnnx(tt.elem_type()));
   if (!tt.has_shape())
@@ -227,25 +242,49 @@ Status ValidateTensorStructure(const TensorProto& t) {
   const int64_t n = ir::NumElements(shape);
   int64_t bytes = 0, count = 0, per = 1;  // per: field values per element
   switch (t.data_type()) {
-    case TensorProto::FLOAT: bytes = 4; count = t.float_data_size(); break;
+    case TensorProto::FLOAT:
+      bytes = 4;
+      count = t.float_data_size();
+      break;
     case TensorProto::COMPLEX64:
       bytes = 8, per = 2, count = t.float_data_size();
       break;
-    case TensorProto::DOUBLE: bytes = 8; count = t.double_data_size(); break;
+    case TensorProto::DOUBLE:
+      bytes = 8;
+      count = t.double_data_size();
+      break;
     case TensorProto::COMPLEX128:
       bytes = 16, per = 2, count = t.double_data_size();
       break;
-    case TensorProto::INT64: bytes = 8; count = t.int64_data_size(); break;
-    case TensorProto::UINT32: bytes = 4; count = t.uint64_data_size(); break;
-    case TensorProto::UINT64: bytes = 8; count = t.uint64_data_size(); break;
-    case TensorProto::INT32: bytes = 4; count = t.int32_data_size(); break;
+    case TensorProto::INT64:
+      bytes = 8;
+      count = t.int64_data_size();
+      break;
+    case TensorProto::UINT32:
+      bytes = 4;
+      count = t.uint64_data_size();
+      break;
+    case TensorProto::UINT64:
+      bytes = 8;
+      count = t.uint64_data_size();
+      break;
+    case TensorProto::INT32:
+      bytes = 4;
+      count = t.int32_data_size();
+      break;
     case TensorProto::INT16:
     case TensorProto::UINT16:
     case TensorProto::FLOAT16:
-    case TensorProto::BFLOAT16: bytes = 2; count = t.int32_data_size(); break;
+    case TensorProto::BFLOAT16:
+      bytes = 2;
+      count = t.int32_data_size();
+      break;
     case TensorProto::INT8:
     case TensorProto::UINT8:
-    case TensorProto::BOOL: bytes = 1; count = t.int32_data_size(); break;
+    case TensorProto::BOOL:
+      bytes = 1;
+      count = t.int32_data_size();
+      break;
     case TensorProto::STRING:
       if (t.has_raw_data())
         return InvalidArgument("is a STRING tensor with raw_data");
@@ -274,9 +313,8 @@ StatusOr<TensorData> ReadTensorProto(const TensorProto& t,
                                      const std::string& model_dir) {
   TensorData d;
   KILN_ASSIGN_OR_RETURN(d.type.dtype, DTypeFromOnnx(t.data_type()));
-  KILN_ASSIGN_OR_RETURN(
-      d.type.shape,
-      CheckedShape(std::vector<int64_t>(t.dims().begin(), t.dims().end())));
+  KILN_ASSIGN_OR_RETURN(d.type.shape, CheckedShape(std::vector<int64_t>(
+                                          t.dims().begin(), t.dims().end())));
   int64_t n = d.type.num_elements();
   int64_t bytes = d.type.bytes();
   if (bytes > kMaxConstantBytes)
@@ -287,8 +325,9 @@ StatusOr<TensorData> ReadTensorProto(const TensorProto& t,
   } else if (t.has_raw_data()) {
     // raw_data is little-endian by the ONNX spec, as is the IR payload.
     if (static_cast<int64_t>(t.raw_data().size()) != bytes)
-      return InvalidArgument("raw_data holds {} bytes, its shape and type need {}",
-                             t.raw_data().size(), bytes);
+      return InvalidArgument(
+          "raw_data holds {} bytes, its shape and type need {}",
+          t.raw_data().size(), bytes);
     d.bytes.assign(t.raw_data().begin(), t.raw_data().end());
     if (d.type.dtype == ir::DType::kBool)
       for (uint8_t& b : d.bytes) b = b != 0;
@@ -300,13 +339,19 @@ StatusOr<TensorData> ReadTensorProto(const TensorProto& t,
 
 StatusOr<std::vector<int64_t>> ToInt64s(const TensorData& d) {
   switch (d.type.dtype) {
-    case ir::DType::kS64: return Convert<int64_t, int64_t>(d);
-    case ir::DType::kS32: return Convert<int32_t, int64_t>(d);
-    case ir::DType::kS16: return Convert<int16_t, int64_t>(d);
-    case ir::DType::kS8: return Convert<int8_t, int64_t>(d);
+    case ir::DType::kS64:
+      return Convert<int64_t, int64_t>(d);
+    case ir::DType::kS32:
+      return Convert<int32_t, int64_t>(d);
+    case ir::DType::kS16:
+      return Convert<int16_t, int64_t>(d);
+    case ir::DType::kS8:
+      return Convert<int8_t, int64_t>(d);
     case ir::DType::kU8:
-    case ir::DType::kBool: return Convert<uint8_t, int64_t>(d);
-    case ir::DType::kF32: break;
+    case ir::DType::kBool:
+      return Convert<uint8_t, int64_t>(d);
+    case ir::DType::kF32:
+      break;
   }
   return InvalidArgument("is {}, an integer tensor is expected",
                          ir::DTypeName(d.type.dtype));
@@ -314,13 +359,19 @@ StatusOr<std::vector<int64_t>> ToInt64s(const TensorData& d) {
 
 StatusOr<std::vector<float>> ToFloats(const TensorData& d) {
   switch (d.type.dtype) {
-    case ir::DType::kF32: return Convert<float, float>(d);
-    case ir::DType::kS64: return Convert<int64_t, float>(d);
-    case ir::DType::kS32: return Convert<int32_t, float>(d);
-    case ir::DType::kS16: return Convert<int16_t, float>(d);
-    case ir::DType::kS8: return Convert<int8_t, float>(d);
+    case ir::DType::kF32:
+      return Convert<float, float>(d);
+    case ir::DType::kS64:
+      return Convert<int64_t, float>(d);
+    case ir::DType::kS32:
+      return Convert<int32_t, float>(d);
+    case ir::DType::kS16:
+      return Convert<int16_t, float>(d);
+    case ir::DType::kS8:
+      return Convert<int8_t, float>(d);
     case ir::DType::kU8:
-    case ir::DType::kBool: return Convert<uint8_t, float>(d);
+    case ir::DType::kBool:
+      return Convert<uint8_t, float>(d);
   }
   return Internal("unexpected element type");
 }

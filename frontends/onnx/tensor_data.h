@@ -1,12 +1,13 @@
-// Conversions from ONNX types and tensors to kiln IR types and constant payloads:
-// element types, checked shapes, typed fields, raw_data and external data files.
+// Conversions from ONNX types and tensors to kiln IR types and constant
+// payloads: element types, checked shapes, typed fields, raw_data and external
+// data files.
 #pragma once
+
+#include <onnx/onnx_pb.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <onnx/onnx_pb.h>
 
 #include "compiler/ir/types.h"
 #include "compiler/support/status.h"

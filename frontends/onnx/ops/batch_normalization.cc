@@ -13,8 +13,7 @@ Status ImportBatchNormalization(OpContext& ctx) {
           i);
   if (ctx.opset() < 9) {
     KILN_ASSIGN_OR_RETURN(int64_t spatial, ctx.AttrInt("spatial", 1));
-    if (spatial != 1)
-      return ctx.Unsupported("spatial = 0 is not supported");
+    if (spatial != 1) return ctx.Unsupported("spatial = 0 is not supported");
   }
   KILN_ASSIGN_OR_RETURN(int64_t training, ctx.AttrInt("training_mode", 0));
   if (training != 0)

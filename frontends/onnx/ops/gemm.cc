@@ -35,7 +35,8 @@ Status ImportGemm(OpContext& ctx) {
   }
   KILN_ASSIGN_OR_RETURN(ir::TensorId a, ctx.Input(0));
   KILN_ASSIGN_OR_RETURN(ir::TensorId b, ctx.Input(1));
-  KILN_ASSIGN_OR_RETURN(ir::TensorId c, ctx.Input(2));  // optional from opset 11
+  KILN_ASSIGN_OR_RETURN(ir::TensorId c,
+                        ctx.Input(2));  // optional from opset 11
   KILN_ASSIGN_OR_RETURN(ir::TensorId y, ctx.Output(0));
   std::vector<ir::TensorId> ins{a, b};
   if (c != ir::kNoTensor) ins.push_back(c);

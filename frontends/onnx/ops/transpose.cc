@@ -13,8 +13,9 @@ Status ImportTranspose(OpContext& ctx) {
                         ctx.AttrInts("perm", reversed));
   KILN_ASSIGN_OR_RETURN(ir::TensorId xi, ctx.Input(0));
   KILN_ASSIGN_OR_RETURN(ir::TensorId y, ctx.Output(0));
-  ctx.AddNode(ir::OpKind::kTranspose, {xi}, {y}).attr<ir::TransposeAttrs>().perm =
-      perm;
+  ctx.AddNode(ir::OpKind::kTranspose, {xi}, {y})
+      .attr<ir::TransposeAttrs>()
+      .perm = perm;
   return Status::Ok();
 }
 

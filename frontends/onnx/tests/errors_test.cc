@@ -1,11 +1,11 @@
 // Tests of the frontend's errors: every bad model gives a Status that names the
 // file, and for node errors the node, op type and opset, never a crash.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "frontends/onnx/tests/test_util.h"
 
@@ -101,8 +101,9 @@ TEST(ErrorsTest, TruncatedAndGarbageFiles) {
   }
   std::string path = dir.File("cut.onnx", bytes.substr(0, bytes.size() / 2));
   EXPECT_EQ(ImportOnnxFile(path, {}, nullptr).status().message(),
-            path + ": not a valid ONNX model: the protobuf cannot be parsed (a "
-                   "truncated or corrupted file?)");
+            path +
+                ": not a valid ONNX model: the protobuf cannot be parsed (a "
+                "truncated or corrupted file?)");
   std::string garbage = dir.File("garbage.onnx", "\xff\xff\xff\xff garbage");
   EXPECT_THAT(ImportOnnxFile(garbage, {}, nullptr).status().message(),
               StartsWith(garbage + ": not a"));
@@ -129,10 +130,11 @@ TEST(ErrorsTest, MissingInitializer) {
   ModelBuilder b;
   b.Input("x", {1, 3, 8, 8}).Output("y");
   b.Node("Conv", {"x", "w"}, {"y"}, "conv1");
-  EXPECT_EQ(ImportError(b),
-            "test.onnx: node 'conv1' (Conv, opset 13): input 'w' is not a graph "
-            "input, an initializer or the output of any node (a missing "
-            "initializer? re-export the model with its weights)");
+  EXPECT_EQ(
+      ImportError(b),
+      "test.onnx: node 'conv1' (Conv, opset 13): input 'w' is not a graph "
+      "input, an initializer or the output of any node (a missing "
+      "initializer? re-export the model with its weights)");
 }
 
 TEST(ErrorsTest, UnsupportedDtype) {
@@ -150,10 +152,11 @@ TEST(ErrorsTest, NonConstantWhereAConstantIsRequired) {
   ModelBuilder b;
   b.Input("x", {4}).Input("lo", {}).Output("y");
   b.Node("Clip", {"x", "lo"}, {"y"}, "clamp");
-  EXPECT_EQ(ImportError(b),
-            "test.onnx: node 'clamp' (Clip, opset 13): input 1 ('lo') must be a "
-            "constant (an initializer or a Constant node): kiln takes it as an "
-            "attribute, but here it is computed at run time");
+  EXPECT_EQ(
+      ImportError(b),
+      "test.onnx: node 'clamp' (Clip, opset 13): input 1 ('lo') must be a "
+      "constant (an initializer or a Constant node): kiln takes it as an "
+      "attribute, but here it is computed at run time");
 }
 
 TEST(ErrorsTest, UsedSecondaryOutputs) {
@@ -281,7 +284,7 @@ TEST(RobustnessTest, MutatedModelsFailCleanly) {
     return seed >> 33;
   };
   auto value = [&]() -> int64_t {
-    const int64_t kValues[] = {-2, -1, 0, 1, 2, 3, 5, int64_t{1} << 40,
+    const int64_t kValues[] = {-2,       -1, 0, 1, 2, 3, 5, int64_t{1} << 40,
                                INT64_MAX};
     return kValues[next() % 9];
   };
@@ -307,7 +310,9 @@ TEST(RobustnessTest, MutatedModelsFailCleanly) {
         break;
       }
       case 2: {
-        auto* s = g->mutable_input(0)->mutable_type()->mutable_tensor_type()
+        auto* s = g->mutable_input(0)
+                      ->mutable_type()
+                      ->mutable_tensor_type()
                       ->mutable_shape();
         s->mutable_dim(next() % s->dim_size())->set_dim_value(value());
         break;

@@ -1,8 +1,8 @@
 // Imports the four MLPerf Tiny reference models (real exports, not written by
 // kiln) and verifies them: the end-to-end check of the ONNX frontend.
-#include <filesystem>
-
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 #include "compiler/ir/printer.h"
 #include "compiler/ir/verifier.h"
@@ -50,11 +50,13 @@ INSTANTIATE_TEST_SUITE_P(
     Models, MlperfTinyTest,
     ::testing::Values(
         ModelCase{"ad01_fp32.onnx", "ad01_fp32", {1, 640}, 20},
-        ModelCase{"kws_ref_model_float32.onnx", "kws_ref_model_float32",
-                  {1, 12}, 25},
+        ModelCase{
+            "kws_ref_model_float32.onnx", "kws_ref_model_float32", {1, 12}, 25},
         ModelCase{"pretrainedResnet.onnx", "pretrainedResnet", {1, 10}, 25},
         ModelCase{"vww_96_float.onnx", "vww_96_float", {1, 2}, 60}),
-    [](const auto& info) { return kiln::onnx_frontend::GraphNameFromPath(info.param.file); });
+    [](const auto& info) {
+      return kiln::onnx_frontend::GraphNameFromPath(info.param.file);
+    });
 
 }  // namespace
 }  // namespace kiln::onnx_frontend

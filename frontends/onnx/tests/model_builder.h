@@ -2,11 +2,11 @@
 // model is committed.
 #pragma once
 
+#include <onnx/onnx_pb.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <onnx/onnx_pb.h>
 
 namespace kiln::onnx_frontend::testing {
 
@@ -22,7 +22,8 @@ class ModelBuilder {
   ModelBuilder& Output(const std::string& name,
                        int32_t elem_type = onnx::TensorProto::FLOAT);
   // Initializers with typed fields, or raw_data when `raw` is set.
-  ModelBuilder& Floats(const std::string& name, const std::vector<int64_t>& dims,
+  ModelBuilder& Floats(const std::string& name,
+                       const std::vector<int64_t>& dims,
                        const std::vector<float>& values, bool raw = false);
   ModelBuilder& Ints(const std::string& name, const std::vector<int64_t>& dims,
                      const std::vector<int64_t>& values);

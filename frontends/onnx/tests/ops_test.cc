@@ -56,9 +56,10 @@ TEST(ConvTest, DepthwiseAnd1D) {
   SetInt(b.Node("Conv", {"x", "dw"}, {"y"}), "group", 4);
   SetInts(b.Node("Conv", {"s", "w1"}, {"z"}), "strides", {2});
   std::string text = ImportText(b);
-  EXPECT_THAT(text, HasSubstr("%y: f32[1,4,4,4]#nchw = conv(%x, %dw) "
-                              "{kernel_shape = [3, 3], strides = [1, 1], pads "
-                              "= [0, 0, 0, 0], dilations = [1, 1], group = 4}"));
+  EXPECT_THAT(text,
+              HasSubstr("%y: f32[1,4,4,4]#nchw = conv(%x, %dw) "
+                        "{kernel_shape = [3, 3], strides = [1, 1], pads "
+                        "= [0, 0, 0, 0], dilations = [1, 1], group = 4}"));
   EXPECT_THAT(text, HasSubstr("%z: f32[1,3,3] = conv(%s, %w1) {kernel_shape = "
                               "[5], strides = [2], pads = [0, 0], dilations = "
                               "[1]}"));
@@ -283,7 +284,8 @@ TEST_P(AllOpsetsTest, SmallCnnImportsAndVerifies) {
   EXPECT_THAT(text, HasSubstr("%r6: f32[1,4,8,8]#nchw = clip(%bn) {min = 0, "
                               "max = 6}"));
   EXPECT_THAT(text, HasSubstr("%y: f32[2,5] = softmax(%i) {axis = 1}"));
-  EXPECT_THAT(text, HasSubstr("%gap: f32[1,8,1,1]#nchw = global_avgpool(%cat)"));
+  EXPECT_THAT(text,
+              HasSubstr("%gap: f32[1,8,1,1]#nchw = global_avgpool(%cat)"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Opsets, AllOpsetsTest,

@@ -1,9 +1,9 @@
 // Shared helpers of the frontend tests: import a built model, find IR nodes.
 #pragma once
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "compiler/ir/printer.h"
 #include "frontends/onnx/importer.h"
@@ -11,7 +11,8 @@
 
 namespace kiln::onnx_frontend::testing {
 
-inline StatusOr<ir::Graph> Import(ModelBuilder& b, ImportReport* report = nullptr,
+inline StatusOr<ir::Graph> Import(ModelBuilder& b,
+                                  ImportReport* report = nullptr,
                                   const ImportOptions& options = {}) {
   return ImportOnnxModel(b.model(), "test.onnx", options, report);
 }
