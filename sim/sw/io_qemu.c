@@ -1,5 +1,6 @@
-// I/O layer of the QEMU build of a program (qemu-riscv32, Linux user mode): stdout
-// and exit become Linux system calls, so the same program can run on both.
+// I/O layer of the QEMU build of a program (qemu-riscv32, Linux user mode):
+// stdout and exit become Linux system calls, so the same program can run on
+// both.
 #include <stdio.h>
 
 static long linux_syscall3(long n, long a0, long a1, long a2) {

@@ -1,5 +1,6 @@
-// I/O layer of kiln-sim programs: picolibc's stdio goes to the sim-control PUTCHAR
-// register and _exit writes the EXIT register. io_qemu.c is the QEMU counterpart.
+// I/O layer of kiln-sim programs: picolibc's stdio goes to the sim-control
+// PUTCHAR register and _exit writes the EXIT register. io_qemu.c is the QEMU
+// counterpart.
 #include <stdio.h>
 
 #include "kiln_sim.h"
@@ -10,7 +11,8 @@ static int sim_put(char c, FILE *file) {
   return (unsigned char)c;
 }
 
-static FILE sim_stdio = FDEV_SETUP_STREAM(sim_put, NULL, NULL, _FDEV_SETUP_WRITE);
+static FILE sim_stdio =
+    FDEV_SETUP_STREAM(sim_put, NULL, NULL, _FDEV_SETUP_WRITE);
 
 FILE *const stdin = &sim_stdio;
 FILE *const stdout = &sim_stdio;

@@ -1,5 +1,6 @@
-// Memory map and sim-control registers of kiln-sim, for bare-metal programs (C and
-// assembly). docs/sim.md describes the same map; sim/tb/memory.h implements it.
+// Memory map and sim-control registers of kiln-sim, for bare-metal programs (C
+// and assembly). docs/sim.md describes the same map; sim/tb/memory.h implements
+// it.
 #ifndef KILN_SIM_SW_KILN_SIM_H_
 #define KILN_SIM_SW_KILN_SIM_H_
 
@@ -18,8 +19,7 @@
 #include <stdint.h>
 
 static inline void kiln_putchar(char c) {
-  *(volatile uint32_t *)(KILN_SIMCTRL_BASE + KILN_SIMCTRL_PUTCHAR) =
-      (uint8_t)c;
+  *(volatile uint32_t *)(KILN_SIMCTRL_BASE + KILN_SIMCTRL_PUTCHAR) = (uint8_t)c;
 }
 
 static inline void kiln_exit(int code) {

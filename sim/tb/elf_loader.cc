@@ -1,5 +1,6 @@
-// ELF32 parsing for kiln-sim (see elf_loader.h). Field offsets follow the System V
-// ABI ELF specification; every read is bounds-checked, since the file is input.
+// ELF32 parsing for kiln-sim (see elf_loader.h). Field offsets follow the
+// System V ABI ELF specification; every read is bounds-checked, since the file
+// is input.
 #include "sim/tb/elf_loader.h"
 
 #include <cstring>
@@ -24,8 +25,8 @@ class Reader {
     return static_cast<uint16_t>(data_[off] | data_[off + 1] << 8);
   }
   uint32_t U32(uint64_t off) const {
-    return static_cast<uint32_t>(U16(off)) |
-           static_cast<uint32_t>(U16(off + 2)) << 16;
+    return static_cast<uint32_t>(U16(off)) | static_cast<uint32_t>(U16(off + 2))
+                                                 << 16;
   }
 
  private:
@@ -53,7 +54,10 @@ std::optional<ElfImage> LoadElf(const std::string& path, std::string* error) {
     *error = path + ": " + what;
     return std::nullopt;
   };
-  if (!r.Has(0, 52) || std::memcmp(data.data(), "\x7f" "ELF", 4) != 0) {
+  if (!r.Has(0, 52) || std::memcmp(data.data(),
+                                   "\x7f"
+                                   "ELF",
+                                   4) != 0) {
     return fail("not an ELF file");
   }
   if (r.U8(4) != 1 || r.U8(5) != 1) {
@@ -106,7 +110,8 @@ std::optional<ElfImage> LoadElf(const std::string& path, std::string* error) {
       const uint32_t name = r.U32(sym);
       const uint16_t shndx = r.U16(sym + 14);
       if (name == 0 || name >= str_size || shndx == 0) continue;
-      const char* begin = reinterpret_cast<const char*>(data.data()) + str_off + name;
+      const char* begin =
+          reinterpret_cast<const char*>(data.data()) + str_off + name;
       const size_t max_len = str_size - name;
       const std::string symbol_name(begin, strnlen(begin, max_len));
       ElfSymbol symbol{r.U32(sym + 4), r.U32(sym + 8)};

@@ -1,5 +1,6 @@
-// Reads a 32-bit little-endian RISC-V ELF executable: its loadable segments, entry
-// point and symbol table. Parsed here (no libelf) because kiln-sim needs so little.
+// Reads a 32-bit little-endian RISC-V ELF executable: its loadable segments,
+// entry point and symbol table. Parsed here (no libelf) because kiln-sim needs
+// so little.
 #ifndef KILN_SIM_TB_ELF_LOADER_H_
 #define KILN_SIM_TB_ELF_LOADER_H_
 

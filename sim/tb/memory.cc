@@ -1,5 +1,5 @@
-// Memory model and DPI entry point of kiln-sim (see memory.h). RAM answers every
-// access in one cycle; anything else outside the map is a bus error.
+// Memory model and DPI entry point of kiln-sim (see memory.h). RAM answers
+// every access in one cycle; anything else outside the map is a bus error.
 #include "sim/tb/memory.h"
 
 #include <cstring>
@@ -79,7 +79,8 @@ bool Memory::Read(uint32_t addr, uint8_t* data, size_t len) const {
 extern "C" svBit kiln_mem_access(unsigned int port, svBit we, unsigned int addr,
                                  unsigned char be, unsigned int wdata,
                                  unsigned int* rdata) {
-  const bool ok = kiln::sim::g_memory != nullptr &&
-                  kiln::sim::g_memory->Access(port, we != 0, addr, be, wdata, rdata);
+  const bool ok =
+      kiln::sim::g_memory != nullptr &&
+      kiln::sim::g_memory->Access(port, we != 0, addr, be, wdata, rdata);
   return ok ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 // The memory system of kiln-sim as the harness sees it: L2 and L1 RAM and the
-// sim-control peripheral, reached by the RTL through the kiln_mem_access DPI call.
+// sim-control peripheral, reached by the RTL through the kiln_mem_access DPI
+// call.
 #ifndef KILN_SIM_TB_MEMORY_H_
 #define KILN_SIM_TB_MEMORY_H_
 
@@ -24,10 +25,11 @@ class Memory {
  public:
   Memory();
 
-  // Word access from a core port (addr word-aligned, be = byte enables). Returns
-  // false on a bus error. Port 0 is the instruction port, which may only read RAM.
-  bool Access(unsigned port, bool we, uint32_t addr, uint8_t be,
-              uint32_t wdata, uint32_t* rdata);
+  // Word access from a core port (addr word-aligned, be = byte enables).
+  // Returns false on a bus error. Port 0 is the instruction port, which may
+  // only read RAM.
+  bool Access(unsigned port, bool we, uint32_t addr, uint8_t be, uint32_t wdata,
+              uint32_t* rdata);
 
   // Harness access for ELF loading, --load and --dump. False if any byte of
   // [addr, addr+len) is outside RAM.

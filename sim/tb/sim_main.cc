@@ -1,7 +1,7 @@
-// kiln-sim: runs a bare-metal RV32IM ELF on the Verilator model of the kiln core.
-// Loads the ELF, applies --load files at symbols, clocks the model until the
-// program writes the sim-control EXIT register, a trap or the cycle limit, then
-// applies --dump and writes --stats. Exit codes are listed in docs/sim.md.
+// kiln-sim: runs a bare-metal RV32IM ELF on the Verilator model of the kiln
+// core. Loads the ELF, applies --load files at symbols, clocks the model until
+// the program writes the sim-control EXIT register, a trap or the cycle limit,
+// then applies --dump and writes --stats. Exit codes are listed in docs/sim.md.
 #include <CLI/CLI.hpp>
 #include <cinttypes>
 #include <cstdio>
@@ -21,9 +21,9 @@ namespace kiln::sim {
 namespace {
 
 // kiln-sim's own exit codes; any other code is the program's (exit(n) & 0xff).
-constexpr int kExitUsage = 2;        // bad arguments, unreadable ELF or file
-constexpr int kExitCycleLimit = 124; // --max-cycles reached
-constexpr int kExitTrap = 125;       // illegal instruction, bus error, ...
+constexpr int kExitUsage = 2;         // bad arguments, unreadable ELF or file
+constexpr int kExitCycleLimit = 124;  // --max-cycles reached
+constexpr int kExitTrap = 125;        // illegal instruction, bus error, ...
 
 const char* TrapName(unsigned cause) {
   // Same order as kiln_pkg::trap_cause_e.
@@ -98,15 +98,21 @@ int Run(int argc, char** argv) {
   std::vector<std::string> load_args, dump_args;
   uint32_t stall_seed = 0;
   app.add_option("--elf", elf_path, "program to run (RV32IM ELF)")->required();
-  app.add_option("--max-cycles", max_cycles, "stop with exit code 124 after N cycles");
-  app.add_option("--trace", trace_path, "write one line per retired instruction");
-  app.add_option("--stats", stats_path, "write cycle/instruction/stall counters as JSON");
-  app.add_option("--load", load_args, "FILE@SYMBOL: copy FILE to SYMBOL before the run");
-  app.add_option("--dump", dump_args,
-                 "SYMBOL:BYTES=FILE: write BYTES bytes at SYMBOL to FILE after the run");
-  app.add_option("--random-stalls", stall_seed,
-                 "SEED (non-zero): random grant and response wait states on both "
-                 "memory ports, to test the core under a stalling interconnect");
+  app.add_option("--max-cycles", max_cycles,
+                 "stop with exit code 124 after N cycles");
+  app.add_option("--trace", trace_path,
+                 "write one line per retired instruction");
+  app.add_option("--stats", stats_path,
+                 "write cycle/instruction/stall counters as JSON");
+  app.add_option("--load", load_args,
+                 "FILE@SYMBOL: copy FILE to SYMBOL before the run");
+  app.add_option(
+      "--dump", dump_args,
+      "SYMBOL:BYTES=FILE: write BYTES bytes at SYMBOL to FILE after the run");
+  app.add_option(
+      "--random-stalls", stall_seed,
+      "SEED (non-zero): random grant and response wait states on both "
+      "memory ports, to test the core under a stalling interconnect");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -130,7 +136,8 @@ int Run(int argc, char** argv) {
 
   for (const std::string& arg : load_args) {
     LoadSpec spec;
-    if (!ParseLoad(arg, &spec)) return Fail("--load expects FILE@SYMBOL, got " + arg);
+    if (!ParseLoad(arg, &spec))
+      return Fail("--load expects FILE@SYMBOL, got " + arg);
     auto sym = elf->FindSymbol(spec.symbol);
     if (!sym) return Fail("--load: no symbol " + spec.symbol);
     std::ifstream in(spec.file, std::ios::binary);
@@ -185,8 +192,8 @@ int Run(int argc, char** argv) {
   top->rst_ni = 1;
   top->eval();
 
-  // Each iteration is one clock cycle: the combinational outputs sampled before the
-  // rising edge describe what the core does in that cycle.
+  // Each iteration is one clock cycle: the combinational outputs sampled before
+  // the rising edge describe what the core does in that cycle.
   Stats st;
   enum class Bubble { kFetch, kBranch, kJump } bubble = Bubble::kFetch;
   while (st.cycles < max_cycles) {
@@ -201,9 +208,12 @@ int Run(int argc, char** argv) {
       top->dmem_delay_i = (stall_state >> 6) % 3;
     }
     if (top->ev_ex_empty_o) {
-      if (bubble == Bubble::kBranch) ++st.branch;
-      else if (bubble == Bubble::kJump) ++st.jump;
-      else ++st.fetch;
+      if (bubble == Bubble::kBranch)
+        ++st.branch;
+      else if (bubble == Bubble::kJump)
+        ++st.jump;
+      else
+        ++st.fetch;
     } else {
       bubble = Bubble::kFetch;
     }
@@ -221,10 +231,11 @@ int Run(int argc, char** argv) {
     if (top->retire_o) {
       ++st.instructions;
       if (trace != nullptr) {
-        std::fprintf(trace, "%" PRIu64 " %08x %08x", st.cycles, top->retire_pc_o,
-                     top->retire_instr_o);
+        std::fprintf(trace, "%" PRIu64 " %08x %08x", st.cycles,
+                     top->retire_pc_o, top->retire_instr_o);
         if (top->rf_we_ex_o) {
-          std::fprintf(trace, " x%u=%08x", top->rf_waddr_ex_o, top->rf_wdata_ex_o);
+          std::fprintf(trace, " x%u=%08x", top->rf_waddr_ex_o,
+                       top->rf_wdata_ex_o);
         }
         std::fputc('\n', trace);
       }
@@ -266,7 +277,8 @@ int Run(int argc, char** argv) {
                  top->trap_addr_o, st.cycles);
     rc = kExitTrap;
   } else {
-    std::fprintf(stderr, "kiln-sim: cycle limit of %" PRIu64 " reached\n", max_cycles);
+    std::fprintf(stderr, "kiln-sim: cycle limit of %" PRIu64 " reached\n",
+                 max_cycles);
     rc = kExitCycleLimit;
   }
   top->final();

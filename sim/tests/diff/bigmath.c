@@ -1,5 +1,6 @@
-// Differential test: 64-bit arithmetic through libgcc (multiply, signed/unsigned
-// divide and modulo, shifts), gcd, integer square root and factorials mod p.
+// Differential test: 64-bit arithmetic through libgcc (multiply,
+// signed/unsigned divide and modulo, shifts), gcd, integer square root and
+// factorials mod p.
 #include <stdint.h>
 #include <stdio.h>
 
@@ -26,14 +27,15 @@ int main(void) {
   printf("mul %lld div %lld mod %lld\n", a * 3, a / b, a % b);
   printf("udiv %llu umod %llu\n", (uint64_t)a / 12345u, (uint64_t)a % 12345u);
   for (int s = 0; s < 64; s += 9) {
-    printf("shift %2d: %016llx %016llx %lld\n", s, (uint64_t)a << s, (uint64_t)a >> s,
-           (int64_t)b >> s);
+    printf("shift %2d: %016llx %016llx %lld\n", s, (uint64_t)a << s,
+           (uint64_t)a >> s, (int64_t)b >> s);
   }
   printf("gcd %llu %llu\n", gcd(1071ull * 1000003ull, 462ull * 1000003ull),
          gcd(0xffffffffffffffffull, 0xfffffffffull));
-  const uint64_t sq[] = {0, 1, 15, 16, 17, 1000000, 0xffffffffull,
-                         0xfffffffe00000001ull};
-  for (int i = 0; i < 8; i++) printf("isqrt(%llu)=%lu\n", sq[i], (unsigned long)isqrt(sq[i]));
+  const uint64_t sq[] = {
+      0, 1, 15, 16, 17, 1000000, 0xffffffffull, 0xfffffffe00000001ull};
+  for (int i = 0; i < 8; i++)
+    printf("isqrt(%llu)=%lu\n", sq[i], (unsigned long)isqrt(sq[i]));
   uint64_t f = 1;
   const uint64_t p = 1000000007ull;
   for (uint64_t i = 1; i <= 2000; i++) {

@@ -1,5 +1,5 @@
-// Differential test: CRC-32 (bitwise and table-driven), CRC-16/CCITT and Adler-32
-// over generated data.
+// Differential test: CRC-32 (bitwise and table-driven), CRC-16/CCITT and
+// Adler-32 over generated data.
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,7 +32,8 @@ static uint16_t crc16_ccitt(const uint8_t *p, size_t n) {
   while (n--) {
     crc ^= (uint16_t)(*p++ << 8);
     for (int k = 0; k < 8; k++)
-      crc = (crc & 0x8000) ? (uint16_t)((crc << 1) ^ 0x1021) : (uint16_t)(crc << 1);
+      crc = (crc & 0x8000) ? (uint16_t)((crc << 1) ^ 0x1021)
+                           : (uint16_t)(crc << 1);
   }
   return crc;
 }
@@ -54,7 +55,8 @@ int main(void) {
   printf("crc32(\"%s\") = %08lx %08lx\n", check,
          (unsigned long)crc32_bitwise((const uint8_t *)check, 9),
          (unsigned long)crc32_table((const uint8_t *)check, 9));
-  printf("crc16(\"%s\") = %04x\n", check, crc16_ccitt((const uint8_t *)check, 9));
+  printf("crc16(\"%s\") = %04x\n", check,
+         crc16_ccitt((const uint8_t *)check, 9));
   uint32_t x = 1;
   for (size_t i = 0; i < sizeof(data); i++) {
     x ^= x << 13;
@@ -64,8 +66,9 @@ int main(void) {
   }
   for (size_t n = 1; n <= sizeof(data); n *= 4) {
     printf("n=%4u crc32=%08lx/%08lx crc16=%04x adler=%08lx\n", (unsigned)n,
-           (unsigned long)crc32_bitwise(data, n), (unsigned long)crc32_table(data, n),
-           crc16_ccitt(data, n), (unsigned long)adler32(data, n));
+           (unsigned long)crc32_bitwise(data, n),
+           (unsigned long)crc32_table(data, n), crc16_ccitt(data, n),
+           (unsigned long)adler32(data, n));
   }
   return 0;
 }

@@ -1,5 +1,5 @@
-// Differential test: FNV-1a, a murmur-style 32-bit finaliser, xorshift and a small
-// open-addressing hash table with deletions.
+// Differential test: FNV-1a, a murmur-style 32-bit finaliser, xorshift and a
+// small open-addressing hash table with deletions.
 #include <stdint.h>
 #include <stdio.h>
 
@@ -53,9 +53,9 @@ static void del(uint32_t k) {
 
 int main(void) {
   const char *s[] = {"", "a", "kiln", "firmware", "The quick brown fox"};
-  for (int i = 0; i < 5; i++) printf("fnv1a(\"%s\")=%08lx fmix=%08lx\n", s[i],
-                                     (unsigned long)fnv1a(s[i]),
-                                     (unsigned long)fmix(fnv1a(s[i])));
+  for (int i = 0; i < 5; i++)
+    printf("fnv1a(\"%s\")=%08lx fmix=%08lx\n", s[i], (unsigned long)fnv1a(s[i]),
+           (unsigned long)fmix(fnv1a(s[i])));
   uint32_t x = 2463534242u;
   for (int i = 0; i < 700; i++) {
     x ^= x << 13;

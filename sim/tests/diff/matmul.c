@@ -1,5 +1,5 @@
-// Differential test: integer matrix multiply (int32 and int8 x int8 -> int32 with
-// requantisation), the kind of loop kiln's kernels run.
+// Differential test: integer matrix multiply (int32 and int8 x int8 -> int32
+// with requantisation), the kind of loop kiln's kernels run.
 #include <stdint.h>
 #include <stdio.h>
 
@@ -24,7 +24,8 @@ int main(void) {
       for (int k = 0; k < N; k++) acc += A[i][k] * B[k][j];
       C[i][j] = acc;
     }
-  // int8 GEMM with a fixed-point multiplier and rounding shift, then saturation.
+  // int8 GEMM with a fixed-point multiplier and rounding shift, then
+  // saturation.
   const int32_t mult = 1518500250;  // ~0.7071 in Q31
   for (int i = 0; i < N; i++)
     for (int j = 0; j < N; j++) {

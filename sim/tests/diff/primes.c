@@ -1,5 +1,5 @@
-// Differential test: sieve of Eratosthenes, trial division and a primality check
-// with modular exponentiation (64-bit intermediate products).
+// Differential test: sieve of Eratosthenes, trial division and a primality
+// check with modular exponentiation (64-bit intermediate products).
 #include <stdint.h>
 #include <stdio.h>
 
@@ -53,17 +53,18 @@ int main(void) {
     last = i;
     for (uint32_t j = i * i; j <= LIMIT; j += i) composite[j] = 1;
   }
-  printf("primes<=%d: count=%d sum=%lu last=%lu\n", LIMIT, count, (unsigned long)sum,
-         (unsigned long)last);
+  printf("primes<=%d: count=%d sum=%lu last=%lu\n", LIMIT, count,
+         (unsigned long)sum, (unsigned long)last);
   int agree = 1;
-  // 64-bit modular products go through libgcc's __umoddi3: keep this range small.
+  // 64-bit modular products go through libgcc's __umoddi3: keep this range
+  // small.
   for (uint32_t i = 0; i <= 2000; i++) {
     if (miller_rabin(i) != (i >= 2 && !composite[i])) agree = 0;
   }
   printf("miller-rabin agrees: %d\n", agree);
-  const uint32_t big[] = {2147483647u, 4294967291u, 4294967295u, 1000000007u,
-                          999999937u, 3215031751u};
-  for (int i = 0; i < 6; i++) printf("%lu prime=%d\n", (unsigned long)big[i],
-                                     miller_rabin(big[i]));
+  const uint32_t big[] = {2147483647u, 4294967291u, 4294967295u,
+                          1000000007u, 999999937u,  3215031751u};
+  for (int i = 0; i < 6; i++)
+    printf("%lu prime=%d\n", (unsigned long)big[i], miller_rabin(big[i]));
   return 0;
 }

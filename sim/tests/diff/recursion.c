@@ -30,10 +30,12 @@ static int queens(int n, int row, unsigned cols, unsigned d1, unsigned d2) {
 static unsigned fib(unsigned n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 
 int main(void) {
-  printf("ackermann(2,3)=%u ackermann(3,3)=%u\n", ackermann(2, 3), ackermann(3, 3));
+  printf("ackermann(2,3)=%u ackermann(3,3)=%u\n", ackermann(2, 3),
+         ackermann(3, 3));
   hanoi(12, 1, 3, 2);
   printf("hanoi(12) moves=%lu\n", moves);
-  for (int n = 4; n <= 8; n++) printf("queens(%d)=%d\n", n, queens(n, 0, 0, 0, 0));
+  for (int n = 4; n <= 8; n++)
+    printf("queens(%d)=%d\n", n, queens(n, 0, 0, 0, 0));
   printf("fib(20)=%u\n", fib(20));
   return 0;
 }

@@ -67,7 +67,8 @@ int main(void) {
     if (i > 0 && a[i - 1] > a[i]) sorted = 0;
     if (a[i] != b[i] || a[i] != c[i]) same = 0;
   }
-  printf("sorted=%d same=%d checksum=%08lx\n", sorted, same, (unsigned long)sum);
+  printf("sorted=%d same=%d checksum=%08lx\n", sorted, same,
+         (unsigned long)sum);
   printf("min=%ld max=%ld median=%ld\n", (long)a[0], (long)a[N - 1],
          (long)a[N / 2]);
   for (int i = 0; i < N; i += 97) printf("a[%d]=%ld\n", i, (long)a[i]);

@@ -1,5 +1,6 @@
-// Differential test: picolibc string and conversion routines (memcpy/memmove with
-// every alignment, strcmp, strtol, strchr/strstr) and a hand-written reverse.
+// Differential test: picolibc string and conversion routines (memcpy/memmove
+// with every alignment, strcmp, strtol, strchr/strstr) and a hand-written
+// reverse.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +41,8 @@ int main(void) {
            (c > 0) - (c < 0), strncmp(words[i], words[i + 1], 3) != 0,
            (unsigned)strlen(words[i]));
   }
-  const char *nums[] = {"12345", "-987", "0x1f", "0777", "  42abc", "-2147483648",
-                        "99999999999"};
+  const char *nums[] = {"12345",   "-987",        "0x1f",       "0777",
+                        "  42abc", "-2147483648", "99999999999"};
   for (int i = 0; i < 7; i++) {
     char *end;
     long v = strtol(nums[i], &end, 0);
@@ -49,8 +50,8 @@ int main(void) {
            atoi(nums[i]));
   }
   char text[] = "the quick brown fox jumps over the lazy dog";
-  printf("strchr=%s strrchr=%s strstr=%s\n", strchr(text, 'q'), strrchr(text, 'o'),
-         strstr(text, "lazy"));
+  printf("strchr=%s strrchr=%s strstr=%s\n", strchr(text, 'q'),
+         strrchr(text, 'o'), strstr(text, "lazy"));
   reverse(text);
   printf("reversed: %s\n", text);
   char joined[64] = "kiln";

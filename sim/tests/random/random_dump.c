@@ -1,6 +1,6 @@
 // Final state report of generated random programs (gen_random.py): registers
-// x1..x30 and a checksum of the scratch memory, printed the same way on kiln-sim
-// and QEMU so their outputs can be compared line by line.
+// x1..x30 and a checksum of the scratch memory, printed the same way on
+// kiln-sim and QEMU so their outputs can be compared line by line.
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
-// C side of the assembly test framework: failure and timing reports, printed with
-// picolibc so the same code runs on kiln-sim and under QEMU.
+// C side of the assembly test framework: failure and timing reports, printed
+// with picolibc so the same code runs on kiln-sim and under QEMU.
 #include <stdio.h>
 #include <stdlib.h>
 
