@@ -58,10 +58,10 @@ class Importer {
     KILN_RETURN_IF_ERROR(SortNodes());
     KILN_RETURN_IF_ERROR(FindLiveNodes());
     KILN_RETURN_IF_ERROR(ChooseInputShapes());
-    // Inference first: it fills in output shapes that some exporters omit and
-    // that the checker would otherwise demand.
-    KILN_RETURN_IF_ERROR(RunShapeInference());
+    // The checker first: it validates input counts and attributes against
+    // the schemas, which libonnx's inference functions take for granted.
     KILN_RETURN_IF_ERROR(RunChecker());
+    KILN_RETURN_IF_ERROR(RunShapeInference());
     KILN_RETURN_IF_ERROR(BuildGraph());
     TagLayouts();
     Status v = ir::Verify(s_.graph);
@@ -117,22 +117,27 @@ class Importer {
         return st.WithContext(
             fmt::format("{}: initializer '{}'", s_.source, t.name()));
     }
-    for (const auto& node : graph.node()) {
-      KILN_RETURN_IF_ERROR(ValidateWindowAttrs(node));
+    for (int k = 0; k < graph.node_size(); ++k) {
+      const auto& node = graph.node(k);
+      const std::string label =
+          depth == 0 ? s_.NodeLabel(k)
+                     : fmt::format("node '{}' ({}) in a subgraph", node.name(),
+                                   node.op_type());
+      KILN_RETURN_IF_ERROR(ValidateWindowAttrs(node, label));
       for (const auto& a : node.attribute()) {
         std::vector<const onnx::TensorProto*> tensors;
         if (a.has_t()) tensors.push_back(&a.t());
         for (const auto& t : a.tensors()) tensors.push_back(&t);
         if (a.has_sparse_tensor() || a.sparse_tensors_size() > 0)
           return Unimplemented(
-              "{}: node '{}' ({}): sparse tensor attributes are not supported",
-              s_.source, node.name(), node.op_type());
+              "{}: {}: sparse tensor attributes are not "
+              "supported",
+              s_.source, label);
         for (const auto* t : tensors) {
           Status st = ValidateTensorStructure(*t);
           if (!st.ok())
-            return st.WithContext(
-                fmt::format("{}: node '{}' ({}): attribute '{}'", s_.source,
-                            node.name(), node.op_type(), a.name()));
+            return st.WithContext(fmt::format("{}: {}: attribute '{}'",
+                                              s_.source, label, a.name()));
         }
         if (a.has_g()) KILN_RETURN_IF_ERROR(ValidateTensors(a.g(), depth + 1));
         for (const auto& sub : a.graphs())
@@ -144,7 +149,8 @@ class Importer {
 
   // libonnx 1.12's conv/pool shape inference divides by these without checking
   // them (a crash on a hostile file), so they are checked first.
-  Status ValidateWindowAttrs(const onnx::NodeProto& node) {
+  Status ValidateWindowAttrs(const onnx::NodeProto& node,
+                             const std::string& label) {
     static const char* kWindowOps[] = {
         "Conv",    "ConvTranspose", "ConvInteger", "QLinearConv",
         "MaxPool", "AveragePool",   "LpPool",      "MaxUnpool"};
@@ -158,9 +164,8 @@ class Importer {
       bool ok = a.name() == "group" ? a.i() > 0 : true;
       for (int64_t v : a.ints()) ok &= v > 0;
       if (!ok)
-        return InvalidArgument(
-            "{}: node '{}' ({}): attribute '{}' must be positive", s_.source,
-            node.name(), node.op_type(), a.name());
+        return InvalidArgument("{}: {}: attribute '{}' must be positive",
+                               s_.source, label, a.name());
     }
     return Status::Ok();
   }
@@ -168,6 +173,8 @@ class Importer {
   // Initializers, Constant-node values, graph inputs, producers; every value a
   // node reads must be defined somewhere.
   Status CollectValues() {
+    s_.original_index.resize(g().node_size());
+    for (int k = 0; k < g().node_size(); ++k) s_.original_index[k] = k;
     KILN_RETURN_IF_ERROR(ValidateTensors(g(), 0));
     std::unordered_map<std::string, std::string> defined_by;
     auto define = [&](const std::string& name, std::string what) -> Status {
@@ -198,9 +205,7 @@ class Importer {
       KILN_RETURN_IF_ERROR(define(in.name(), "a graph input"));
       real_inputs_.push_back(in.name());
     }
-    s_.original_index.resize(g().node_size());
     for (int k = 0; k < g().node_size(); ++k) {
-      s_.original_index[k] = k;
       const auto& node = g().node(k);
       for (const auto& out : node.output()) {
         if (out.empty()) continue;
