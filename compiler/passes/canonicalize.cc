@@ -3,11 +3,18 @@
 // become fully_connected with weights W [out, in] (the CMSIS-NN/PULP-NN order), so
 // one kernel serves every dense layer. alpha and beta are folded into W and the
 // bias. Relu and Clip stay as they are: fuse-activation folds them later.
+#include <map>
+#include <tuple>
+
 #include "compiler/passes/pass_util.h"
 #include "compiler/passes/passes.h"
 
 namespace kiln::passes {
 namespace {
+
+// Weights and biases already made, keyed by (source constant, scale, transposed),
+// so a B shared by several Gemm/MatMul nodes yields one W.
+using ConstCache = std::map<std::tuple<ir::TensorId, float, int64_t>, ir::TensorId>;
 
 bool IsF32Const(const ir::Graph& g, ir::TensorId id) {
   return g.IsConst(id) && g.type(id).dtype == ir::DType::kF32;
@@ -28,7 +35,7 @@ bool GemmBias(const ir::Graph& g, ir::TensorId c, int64_t n, float beta,
 }
 
 // Gemm(A, B, C) -> fully_connected(A, W, bias). Returns false if not applicable.
-bool RewriteGemm(ir::Graph& g, size_t k) {
+bool RewriteGemm(ir::Graph& g, size_t k, ConstCache* cache) {
   ir::Node& node = g.nodes[k];
   const auto a = node.attr<ir::GemmAttrs>();
   ir::TensorId A = node.inputs[0], B = node.inputs[1], C = node.input(2);
@@ -40,16 +47,24 @@ bool RewriteGemm(ir::Graph& g, size_t k) {
   int64_t kk = a.trans_b ? bs[1] : bs[0];
   std::vector<float> bias;
   if (C != ir::kNoTensor && !GemmBias(g, C, n, a.beta, &bias)) return false;
-  std::vector<float> b = ConstFloats(g, B);
-  std::vector<float> w(static_cast<size_t>(n * kk));
-  for (int64_t o = 0; o < n; ++o)
-    for (int64_t i = 0; i < kk; ++i)
-      w[o * kk + i] = a.alpha * (a.trans_b ? b[o * kk + i] : b[i * n + o]);
-  std::string name = node.name;
-  ir::TensorId W = AddF32Constant(g, g.tensor(B).name + "_fc", {n, kk}, w);
+  auto wkey = std::make_tuple(B, a.alpha, a.trans_b);
+  if (!cache->count(wkey)) {
+    std::vector<float> b = ConstFloats(g, B);
+    std::vector<float> w(static_cast<size_t>(n * kk));
+    for (int64_t o = 0; o < n; ++o)
+      for (int64_t i = 0; i < kk; ++i)
+        w[o * kk + i] = a.alpha * (a.trans_b ? b[o * kk + i] : b[i * n + o]);
+    (*cache)[wkey] = AddF32Constant(g, g.tensor(B).name + "_fc", {n, kk}, w);
+  }
+  ir::TensorId W = (*cache)[wkey];
   ir::TensorId bias_id = ir::kNoTensor;
-  if (C != ir::kNoTensor)
-    bias_id = AddF32Constant(g, g.tensor(C).name + "_fc", {n}, bias);
+  if (C != ir::kNoTensor) {
+    // Key on n as well: one C may broadcast to Gemms of different widths.
+    auto bkey = std::make_tuple(C, a.beta, -1 - n);
+    if (!cache->count(bkey))
+      (*cache)[bkey] = AddF32Constant(g, g.tensor(C).name + "_fc", {n}, bias);
+    bias_id = (*cache)[bkey];
+  }
   ir::Node& fc = g.nodes[k];  // AddConstant does not move nodes
   fc.op = ir::OpKind::kFullyConnected;
   fc.attrs = ir::DefaultAttrs(fc.op);
@@ -59,19 +74,24 @@ bool RewriteGemm(ir::Graph& g, size_t k) {
 }
 
 // MatMul(A, B) with constant 2-D B [k, n] -> fully_connected(A, Bᵀ).
-bool RewriteMatMul(ir::Graph& g, size_t k) {
+bool RewriteMatMul(ir::Graph& g, size_t k, ConstCache* cache) {
   ir::Node& node = g.nodes[k];
   ir::TensorId A = node.inputs[0], B = node.inputs[1];
   if (g.type(A).dtype != ir::DType::kF32 || !IsF32Const(g, B) ||
       g.type(B).rank() != 2)
     return false;
   const ir::Shape bs = g.type(B).shape;
-  std::vector<float> b = ConstFloats(g, B);
-  std::vector<float> w(b.size());
-  for (int64_t i = 0; i < bs[0]; ++i)
-    for (int64_t o = 0; o < bs[1]; ++o) w[o * bs[0] + i] = b[i * bs[1] + o];
-  ir::TensorId W =
-      AddF32Constant(g, g.tensor(B).name + "_fc", {bs[1], bs[0]}, w);
+  // Same key as a Gemm with alpha 1 and transB 0: the same W.
+  auto key = std::make_tuple(B, 1.0f, int64_t{0});
+  if (!cache->count(key)) {
+    std::vector<float> b = ConstFloats(g, B);
+    std::vector<float> w(b.size());
+    for (int64_t i = 0; i < bs[0]; ++i)
+      for (int64_t o = 0; o < bs[1]; ++o) w[o * bs[0] + i] = b[i * bs[1] + o];
+    (*cache)[key] =
+        AddF32Constant(g, g.tensor(B).name + "_fc", {bs[1], bs[0]}, w);
+  }
+  ir::TensorId W = (*cache)[key];
   ir::Node& fc = g.nodes[k];
   fc.op = ir::OpKind::kFullyConnected;
   fc.attrs = ir::DefaultAttrs(fc.op);
@@ -82,10 +102,11 @@ bool RewriteMatMul(ir::Graph& g, size_t k) {
 }  // namespace
 
 Status Canonicalize(ir::Graph& g, const PassOptions&) {
+  ConstCache cache;
   for (size_t k = 0; k < g.nodes.size(); ++k) {
     switch (g.nodes[k].op) {
-      case ir::OpKind::kGemm: RewriteGemm(g, k); break;
-      case ir::OpKind::kMatMul: RewriteMatMul(g, k); break;
+      case ir::OpKind::kGemm: RewriteGemm(g, k, &cache); break;
+      case ir::OpKind::kMatMul: RewriteMatMul(g, k, &cache); break;
       default: break;
     }
   }

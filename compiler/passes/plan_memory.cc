@@ -10,6 +10,8 @@
 // place (or is the user's output buffer) and the emitter copies. The rule for the
 // emitter is therefore: a reshape is free iff its output's offset equals its
 // input's offset and both are >= 0; otherwise it is a copy.
+#include "compiler/passes/plan_memory.h"
+
 #include <algorithm>
 
 #include "compiler/memory/planner.h"
@@ -17,7 +19,7 @@
 
 namespace kiln::passes {
 
-Status PlanMemory(ir::Graph& g, const PassOptions& opts) {
+ArenaBuffers CollectArenaBuffers(const ir::Graph& g, int64_t alignment) {
   const size_t nt = g.tensors.size();
   // Tensors that live in the arena.
   std::vector<bool> in_arena(nt, false);
@@ -37,35 +39,41 @@ Status PlanMemory(ir::Graph& g, const PassOptions& opts) {
     if (in_arena[x] && in_arena[y]) root[y] = root[x];
   }
   // One buffer per root, live from its first definition to its last read.
-  std::vector<int> buffer_of(nt, -1);
-  std::vector<memory::Buffer> buffers;
+  ArenaBuffers out;
+  out.buffer_of.assign(nt, -1);
+  std::vector<int> buffer_of_root(nt, -1);
   auto touch = [&](ir::TensorId t, int step) {
     if (t == ir::kNoTensor || root[t] == ir::kNoTensor) return;
     ir::TensorId r = root[t];
-    if (buffer_of[r] < 0) {
-      buffer_of[r] = static_cast<int>(buffers.size());
+    if (buffer_of_root[r] < 0) {
+      buffer_of_root[r] = static_cast<int>(out.buffers.size());
       memory::Buffer b;
       b.size = g.type(r).bytes();
-      b.alignment = opts.arena_alignment;
+      b.alignment = alignment;
       b.first_step = b.last_step = step;
-      buffers.push_back(b);
+      out.buffers.push_back(b);
     }
-    memory::Buffer& b = buffers[buffer_of[r]];
+    memory::Buffer& b = out.buffers[buffer_of_root[r]];
     b.first_step = std::min(b.first_step, step);
     b.last_step = std::max(b.last_step, step);
+    out.buffer_of[t] = buffer_of_root[r];
   };
   for (size_t k = 0; k < g.nodes.size(); ++k) {
     int step = static_cast<int>(k);
     for (ir::TensorId o : g.nodes[k].outputs) touch(o, step);
     for (ir::TensorId i : g.nodes[k].inputs) touch(i, step);
   }
-  memory::Plan plan = memory::PlanGreedyBySize(buffers);
-  std::string err = memory::CheckPlan(buffers, plan);
+  return out;
+}
+
+Status PlanMemory(ir::Graph& g, const PassOptions& opts) {
+  ArenaBuffers arena = CollectArenaBuffers(g, opts.arena_alignment);
+  memory::Plan plan = memory::PlanGreedyBySize(arena.buffers);
+  std::string err = memory::CheckPlan(arena.buffers, plan);
   if (!err.empty()) return Internal("memory plan is invalid: {}", err);
-  for (size_t t = 0; t < nt; ++t) {
-    ir::TensorId r = root[t];
-    g.tensors[t].offset =
-        r == ir::kNoTensor || buffer_of[r] < 0 ? -1 : plan.offsets[buffer_of[r]];
+  for (size_t t = 0; t < g.tensors.size(); ++t) {
+    int b = arena.buffer_of[t];
+    g.tensors[t].offset = b < 0 ? -1 : plan.offsets[b];
   }
   g.arena_bytes = plan.total_bytes;
   return Status::Ok();
