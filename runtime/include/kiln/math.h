@@ -1,6 +1,7 @@
 /* kiln's own float32 math functions: range reduction plus polynomials in pure
  * float and integer operations (no libm, no FMA, no double), so every target
- * (x86, Cortex-M with or without FPU, rv32im soft-float) computes the same bits.
+ * (x86, Cortex-M with or without FPU, rv32im soft-float) computes the same
+ * bits.
  *
  * Accuracy against the host's libm in double, as enforced by
  * runtime/tests/math_test.cc over >= 1e6 points each plus edge cases
