@@ -211,3 +211,60 @@ TEST(ImporterTest, LayoutTagsFollowConvActivations) {
 
 }  // namespace
 }  // namespace kiln::onnx_frontend::testing
+
+namespace kiln::onnx_frontend::testing {
+namespace {
+
+// What torch.onnx.export writes for a dynamic batch: symbolic dims on the
+// input and the output, names with slashes, a Flatten computed through shape
+// ops, and an opset-13 Gemm.
+TEST(ImporterTest, TorchStyleDynamicBatchModel) {
+  ModelBuilder b(13);
+  b.Input("input", {-1, 1, 4, 4}, {"batch"});
+  auto* out = b.graph().add_output();
+  out->set_name("output");
+  auto* tt = out->mutable_type()->mutable_tensor_type();
+  tt->set_elem_type(onnx::TensorProto::FLOAT);
+  tt->mutable_shape()->add_dim()->set_dim_param("batch");
+  tt->mutable_shape()->add_dim()->set_dim_value(3);
+  b.Weights("conv.weight", {2, 1, 3, 3}).Weights("conv.bias", {2});
+  b.Weights("fc.weight", {3, 8}).Weights("fc.bias", {3});
+  b.Ints("/Constant_output_0", {1}, {0})
+      .Ints("/Constant_1_output_0", {1}, {-1});
+  b.Node("Conv", {"input", "conv.weight", "conv.bias"}, {"/conv/Conv_output_0"},
+         "/conv/Conv");
+  b.Node("Relu", {"/conv/Conv_output_0"}, {"/relu/Relu_output_0"},
+         "/relu/Relu");
+  b.Node("Shape", {"/relu/Relu_output_0"}, {"/Shape_output_0"}, "/Shape");
+  SetInt(b.Node("Gather", {"/Shape_output_0", "/Constant_output_0"},
+                {"/Gather_output_0"}, "/Gather"),
+         "axis", 0);
+  SetInt(b.Node("Concat", {"/Gather_output_0", "/Constant_1_output_0"},
+                {"/Concat_output_0"}, "/Concat"),
+         "axis", 0);
+  b.Node("Reshape", {"/relu/Relu_output_0", "/Concat_output_0"},
+         {"/Reshape_output_0"}, "/Reshape");
+  SetInt(b.Node("Gemm", {"/Reshape_output_0", "fc.weight", "fc.bias"},
+                {"output"}, "/fc/Gemm"),
+         "transB", 1);
+  ImportReport report;
+  auto g = Import(b, &report);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  ir::PrintOptions po;
+  po.elide_constants_over = 4;
+  std::string text = ir::PrintGraph(*g, po);
+  EXPECT_THAT(text, HasSubstr("input %input: f32[1,1,4,4]#nchw"));
+  EXPECT_THAT(text,
+              HasSubstr("%\"/Reshape_output_0\": f32[1,8] = "
+                        "reshape(%\"/relu/Relu_output_0\") @\"/Reshape\""));
+  EXPECT_THAT(text,
+              HasSubstr("%output: f32[1,3] = gemm(%\"/Reshape_output_0\", "
+                        "%fc.weight, %fc.bias) {trans_b = 1} @\"/fc/Gemm\""));
+  EXPECT_EQ(g->nodes.size(), 4u);
+  EXPECT_THAT(report.notes,
+              ::testing::Contains("input 'input': dim 0 'batch' is symbolic, "
+                                  "used 1"));
+}
+
+}  // namespace
+}  // namespace kiln::onnx_frontend::testing
