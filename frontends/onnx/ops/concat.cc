@@ -8,6 +8,10 @@ Status ImportConcat(OpContext& ctx) {
   KILN_ASSIGN_OR_RETURN(int64_t axis, ctx.AttrInt("axis", 0));
   KILN_ASSIGN_OR_RETURN(ir::TensorType first, ctx.InputType(0));
   KILN_ASSIGN_OR_RETURN(axis, NormalizeAxis(ctx, axis, first.rank()));
+  const int max_inputs = ir::GetOpInfo(ir::OpKind::kConcat).max_inputs;
+  if (ctx.node().input_size() > max_inputs)
+    return ctx.Unsupported("{} inputs; kiln's concat takes at most {}",
+                           ctx.node().input_size(), max_inputs);
   std::vector<ir::TensorId> ins;
   for (int i = 0; i < ctx.node().input_size(); ++i) {
     if (!ctx.HasInput(i)) return ctx.Error("input {} is empty", i);
