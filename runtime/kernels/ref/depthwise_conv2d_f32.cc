@@ -14,25 +14,35 @@ extern "C" void kiln_depthwise_conv2d_f32_ref(
       const int32_t iy0 = oy * p->stride_h - p->pad_top;
       for (int32_t ox = 0; ox < p->out_w; ++ox) {
         const int32_t ix0 = ox * p->stride_w - p->pad_left;
-        for (int32_t oc = 0; oc < out_c; ++oc) {
-          const int32_t ic = oc / p->ch_mult;
-          float acc = 0.0f;
-          for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
-            const int32_t iy = iy0 + ky * p->dilation_h;
-            if (iy < 0 || iy >= p->in_h) continue;
-            for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
-              const int32_t ix = ix0 + kx * p->dilation_w;
-              if (ix < 0 || ix >= p->in_w) continue;
-              const float x =
-                  in_n[((ptrdiff_t)iy * p->in_w + ix) * p->in_c + ic];
-              const float w =
-                  weights[((ptrdiff_t)ky * p->kernel_w + kx) * out_c + oc];
-              acc += x * w;
+        // The output pixel's channels are the accumulators: each channel still
+        // sums its taps in (ky, kx) order, and the channel loop is contiguous
+        // in input, weights and output (SIMD-friendly, same bits).
+        float* y = output;
+        for (int32_t oc = 0; oc < out_c; ++oc) y[oc] = 0.0f;
+        for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
+          const int32_t iy = iy0 + ky * p->dilation_h;
+          if (iy < 0 || iy >= p->in_h) continue;  // zero padding
+          for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
+            const int32_t ix = ix0 + kx * p->dilation_w;
+            if (ix < 0 || ix >= p->in_w) continue;
+            const float* x = in_n + ((ptrdiff_t)iy * p->in_w + ix) * p->in_c;
+            const float* w =
+                weights + ((ptrdiff_t)ky * p->kernel_w + kx) * out_c;
+            if (p->ch_mult == 1) {
+              for (int32_t c = 0; c < out_c; ++c) y[c] += x[c] * w[c];
+            } else {
+              for (int32_t oc = 0; oc < out_c; ++oc) {
+                y[oc] += x[oc / p->ch_mult] * w[oc];
+              }
             }
           }
-          if (bias != NULL) acc += bias[oc];
-          *output++ = kiln_internal::ClampAct(acc, p->act_min, p->act_max);
         }
+        for (int32_t oc = 0; oc < out_c; ++oc) {
+          float v = y[oc];
+          if (bias != NULL) v += bias[oc];
+          y[oc] = kiln_internal::ClampAct(v, p->act_min, p->act_max);
+        }
+        output += out_c;
       }
     }
   }

@@ -18,15 +18,22 @@ extern "C" void kiln_matmul_f32_ref(const kiln_matmul_params_t* p,
   for (ptrdiff_t bt = 0; bt < batches; ++bt) {
     const float* am = a + off_a;
     const float* bm = b + off_b;
+    // Loop order i, k, j with the output row as the accumulators: each output
+    // still sums over k ascending (same bits as the i, j, k form) while the
+    // inner loop runs contiguously over B's row and the output row.
     for (int32_t i = 0; i < m_n; ++i) {
-      for (int32_t j = 0; j < n_n; ++j) {
-        float acc = 0.0f;
-        for (int32_t kk = 0; kk < k_n; ++kk) {
-          acc += am[(ptrdiff_t)i * k_n + kk] * bm[(ptrdiff_t)kk * n_n + j];
-        }
-        if (bias != NULL) acc += bias[j];
-        *y++ = kiln_internal::ClampAct(acc, p->act_min, p->act_max);
+      for (int32_t j = 0; j < n_n; ++j) y[j] = 0.0f;
+      for (int32_t kk = 0; kk < k_n; ++kk) {
+        const float a_ik = am[(ptrdiff_t)i * k_n + kk];
+        const float* b_row = bm + (ptrdiff_t)kk * n_n;
+        for (int32_t j = 0; j < n_n; ++j) y[j] += a_ik * b_row[j];
       }
+      for (int32_t j = 0; j < n_n; ++j) {
+        float v = y[j];
+        if (bias != NULL) v += bias[j];
+        y[j] = kiln_internal::ClampAct(v, p->act_min, p->act_max);
+      }
+      y += n_n;
     }
     for (int32_t d = p->batch_dims - 1; d >= 0; --d) {
       off_a += p->a_batch_stride[d];
