@@ -35,7 +35,8 @@ typedef struct kiln_depthwise_conv2d_params_t {
  * (this is ONNX's OIHW weight [out_c][1][kh][kw] transposed to HWO, the layout
  * of CMSIS-NN/TFLite depthwise kernels: channel innermost, so SIMD runs over c)
  * bias    [out_c] or NULL
- * output  [batch][out_h][out_w][out_c]
+ * output  [batch][out_h][out_w][out_c], must not overlap the input (its
+ *         channels are the accumulators)
  * Sum over (ky, kx) in that order, in float, no FMA, from 0.0f; padding taps
  * skipped; then + bias, then the clamp. */
 void kiln_depthwise_conv2d_f32_ref(const kiln_depthwise_conv2d_params_t* p,

@@ -26,8 +26,9 @@ typedef struct kiln_matmul_params_t {
 } kiln_matmul_params_t;
 
 /* Each A matrix is [m][k], each B matrix [k][n] (both row-major, at the offsets
- * the strides give), Y is dense [batch_shape...][m][n]. bias is [n] or NULL.
- * Each output is sum over k ascending of a*b, in float, no FMA, from 0.0f; then
+ * the strides give), Y is dense [batch_shape...][m][n] and must not overlap A
+ * or B (its rows are the accumulators). bias is [n] or NULL. Each output is sum
+ * over k ascending of a*b, in float, no FMA, from 0.0f; then
  * + bias; then clamp. */
 void kiln_matmul_f32_ref(const kiln_matmul_params_t* p, const float* a,
                          const float* b, const float* bias, float* y);
