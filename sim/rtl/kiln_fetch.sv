@@ -98,39 +98,37 @@ module kiln_fetch (
     end
   end
 
-  // Instruction FIFO: entry 0 is the head.
-  logic [1:0] wr_ptr;
-  assign wr_ptr = count_q - (pop_i ? 2'd1 : 2'd0);
+  // Instruction FIFO, a circular buffer (cheaper to simulate than shifting).
+  logic [1:0] rd_ptr_q, wr_ptr_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      count_q <= '0;
+      count_q  <= '0;
+      rd_ptr_q <= '0;
+      wr_ptr_q <= '0;
       for (int i = 0; i < Depth; i++) begin
         fifo_instr_q[i] <= '0;
         fifo_pc_q[i]    <= '0;
         fifo_err_q[i]   <= 1'b0;
       end
     end else if (redirect_i) begin
-      count_q <= '0;
+      count_q  <= '0;
+      rd_ptr_q <= '0;
+      wr_ptr_q <= '0;
     end else begin
-      if (pop_i) begin
-        for (int i = 0; i < Depth - 1; i++) begin
-          fifo_instr_q[i] <= fifo_instr_q[i+1];
-          fifo_pc_q[i]    <= fifo_pc_q[i+1];
-          fifo_err_q[i]   <= fifo_err_q[i+1];
-        end
-      end
+      if (pop_i) rd_ptr_q <= (rd_ptr_q == 2'(Depth - 1)) ? 2'd0 : rd_ptr_q + 2'd1;
       if (push) begin
-        fifo_instr_q[wr_ptr] <= instr_rdata_i;
-        fifo_pc_q[wr_ptr]    <= rsp_pc_q;
-        fifo_err_q[wr_ptr]   <= instr_err_i;
+        fifo_instr_q[wr_ptr_q] <= instr_rdata_i;
+        fifo_pc_q[wr_ptr_q]    <= rsp_pc_q;
+        fifo_err_q[wr_ptr_q]   <= instr_err_i;
+        wr_ptr_q <= (wr_ptr_q == 2'(Depth - 1)) ? 2'd0 : wr_ptr_q + 2'd1;
       end
       count_q <= count_q + (push ? 2'd1 : 2'd0) - (pop_i ? 2'd1 : 2'd0);
     end
   end
 
   assign valid_o = (count_q != 2'd0);
-  assign instr_o = fifo_instr_q[0];
-  assign pc_o    = fifo_pc_q[0];
-  assign err_o   = fifo_err_q[0];
+  assign instr_o = fifo_instr_q[rd_ptr_q];
+  assign pc_o    = fifo_pc_q[rd_ptr_q];
+  assign err_o   = fifo_err_q[rd_ptr_q];
 
 endmodule
