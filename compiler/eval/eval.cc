@@ -1,6 +1,7 @@
-// Host evaluation of IR nodes: each op maps its IR attributes onto the parameter
-// struct of the matching reference kernel. ONNX-layout (NCHW) nodes are run by
-// transposing to the kernels' NHWC order and back, with the transpose kernel.
+// Host evaluation of IR nodes: each op maps its IR attributes onto the
+// parameter struct of the matching reference kernel. ONNX-layout (NCHW) nodes
+// are run by transposing to the kernels' NHWC order and back, with the
+// transpose kernel.
 #include "compiler/eval/eval.h"
 
 #include <cstring>
@@ -83,8 +84,8 @@ struct Nhwc {
   int64_t n = 1, h = 1, w = 1, c = 1;
 };
 
-StatusOr<Nhwc> ToNhwc(const Floats& x, const Shape& s, const std::string& layout,
-                      const Node& node) {
+StatusOr<Nhwc> ToNhwc(const Floats& x, const Shape& s,
+                      const std::string& layout, const Node& node) {
   if (s.size() != 3 && s.size() != 4)
     return Unimplemented("{}: host evaluation needs a rank-3 or rank-4 input",
                          ir::NodeWhere(node));
@@ -107,7 +108,8 @@ StatusOr<Nhwc> ToNhwc(const Floats& x, const Shape& s, const std::string& layout
   return out;
 }
 
-// Converts a kernel's NHWC result back to the node's layout with logical shape `s`.
+// Converts a kernel's NHWC result back to the node's layout with logical shape
+// `s`.
 StatusOr<Floats> FromNhwc(const Floats& y, const Shape& s,
                           const std::string& layout) {
   if (layout != "nchw") return y;
@@ -120,12 +122,14 @@ struct Window2d {
   int32_t kh = 1, kw = 1, sh = 1, sw = 1, dh = 1, dw = 1;
   int32_t pt = 0, pl = 0, pb = 0, pr = 0;
 };
-Window2d MakeWindow(const std::vector<int64_t>& k, const std::vector<int64_t>& s,
-                    const std::vector<int64_t>& d, const std::vector<int64_t>& p) {
+Window2d MakeWindow(const std::vector<int64_t>& k,
+                    const std::vector<int64_t>& s,
+                    const std::vector<int64_t>& d,
+                    const std::vector<int64_t>& p) {
   Window2d w;
   if (k.size() == 2) {
-    w = {I32(k[0]), I32(k[1]), I32(s[0]), I32(s[1]), I32(d[0]), I32(d[1]),
-         I32(p[0]), I32(p[1]), I32(p[2]), I32(p[3])};
+    w = {I32(k[0]), I32(k[1]), I32(s[0]), I32(s[1]), I32(d[0]),
+         I32(d[1]), I32(p[0]), I32(p[1]), I32(p[2]), I32(p[3])};
   } else if (k.size() == 1) {
     w.kw = I32(k[0]);
     w.sw = I32(s[0]);
@@ -137,7 +141,8 @@ Window2d MakeWindow(const std::vector<int64_t>& k, const std::vector<int64_t>& s
 }
 
 // Output spatial extents in NHWC terms for the node's output shape.
-void OutHw(const Shape& y, const std::string& layout, int64_t* oh, int64_t* ow) {
+void OutHw(const Shape& y, const std::string& layout, int64_t* oh,
+           int64_t* ow) {
   Shape phys = layout == "nchw" ? Permuted(y, ToChannelsLast(y.size())) : y;
   *oh = phys.size() == 4 ? phys[1] : 1;
   *ow = phys.size() == 4 ? phys[2] : phys[1];
@@ -268,8 +273,8 @@ StatusOr<Floats> EvalBatchNorm(const Graph& g, const Node& n,
   const auto& a = n.attr<ir::BatchNormAttrs>();
   const Shape& xs = g.type(n.inputs[0]).shape;
   Floats x = AsFloats(in[0]);
-  Floats gamma = AsFloats(in[1]), beta = AsFloats(in[2]), mean = AsFloats(in[3]),
-         var = AsFloats(in[4]);
+  Floats gamma = AsFloats(in[1]), beta = AsFloats(in[2]),
+         mean = AsFloats(in[3]), var = AsFloats(in[4]);
   int64_t c = static_cast<int64_t>(gamma.size());
   Floats scale(c), bias(c);
   BatchNormToScaleBias(gamma.data(), beta.data(), mean.data(), var.data(),
@@ -291,7 +296,8 @@ StatusOr<Floats> EvalBatchNorm(const Graph& g, const Node& n,
 }
 
 // numpy-broadcast parameters of a binary op, shapes right-aligned.
-StatusOr<kiln_broadcast_params_t> BroadcastParams(const Shape& a, const Shape& b,
+StatusOr<kiln_broadcast_params_t> BroadcastParams(const Shape& a,
+                                                  const Shape& b,
                                                   const Shape& y, float lo,
                                                   float hi) {
   if (y.size() > KILN_MAX_DIMS)
@@ -498,25 +504,37 @@ StatusOr<Floats> EvalTranspose(const Graph& g, const Node& n,
 StatusOr<Floats> EvalF32(const Graph& g, const Node& n,
                          const std::vector<const Buffer*>& in) {
   switch (n.op) {
-    case OpKind::kConv: return EvalConv(g, n, in);
+    case OpKind::kConv:
+      return EvalConv(g, n, in);
     case OpKind::kAveragePool:
-    case OpKind::kMaxPool: return EvalPool(g, n, in);
-    case OpKind::kGlobalAveragePool: return EvalGlobalAvgPool(g, n, in);
-    case OpKind::kBatchNormalization: return EvalBatchNorm(g, n, in);
-    case OpKind::kAdd: return EvalAdd(g, n, in);
+    case OpKind::kMaxPool:
+      return EvalPool(g, n, in);
+    case OpKind::kGlobalAveragePool:
+      return EvalGlobalAvgPool(g, n, in);
+    case OpKind::kBatchNormalization:
+      return EvalBatchNorm(g, n, in);
+    case OpKind::kAdd:
+      return EvalAdd(g, n, in);
     case OpKind::kRelu:
       return EvalUnary(n, in[0], KILN_UNARY_RELU, -ir::kInf, ir::kInf);
     case OpKind::kClip: {
       const auto& a = n.attr<ir::ClipAttrs>();
       return EvalUnary(n, in[0], KILN_UNARY_CLIP, a.min, a.max);
     }
-    case OpKind::kFullyConnected: return EvalFullyConnected(g, n, in);
-    case OpKind::kMatMul: return EvalMatMul(g, n, in);
-    case OpKind::kGemm: return EvalGemm(g, n, in);
-    case OpKind::kSoftmax: return EvalSoftmax(g, n, in);
-    case OpKind::kConcat: return EvalConcat(g, n, in);
-    case OpKind::kTranspose: return EvalTranspose(g, n, in);
-    default: break;
+    case OpKind::kFullyConnected:
+      return EvalFullyConnected(g, n, in);
+    case OpKind::kMatMul:
+      return EvalMatMul(g, n, in);
+    case OpKind::kGemm:
+      return EvalGemm(g, n, in);
+    case OpKind::kSoftmax:
+      return EvalSoftmax(g, n, in);
+    case OpKind::kConcat:
+      return EvalConcat(g, n, in);
+    case OpKind::kTranspose:
+      return EvalTranspose(g, n, in);
+    default:
+      break;
   }
   return Unimplemented("{}: no host evaluation for this op", ir::NodeWhere(n));
 }
@@ -542,15 +560,16 @@ void BatchNormToScaleBias(const float* gamma, const float* beta,
   }
 }
 
-StatusOr<std::vector<Buffer>> EvalNode(const Graph& g, const Node& node,
-                                       const std::vector<const Buffer*>& inputs) {
+StatusOr<std::vector<Buffer>> EvalNode(
+    const Graph& g, const Node& node,
+    const std::vector<const Buffer*>& inputs) {
   if (inputs.size() != node.inputs.size())
     return Internal("{}: {} input buffers for {} inputs", ir::NodeWhere(node),
                     inputs.size(), node.inputs.size());
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (node.inputs[i] == ir::kNoTensor) continue;
-    if (!inputs[i] ||
-        static_cast<int64_t>(inputs[i]->size()) != g.type(node.inputs[i]).bytes())
+    if (!inputs[i] || static_cast<int64_t>(inputs[i]->size()) !=
+                          g.type(node.inputs[i]).bytes())
       return Internal("{}: input {} buffer has the wrong size",
                       ir::NodeWhere(node), i);
   }

@@ -1,6 +1,7 @@
-// Host evaluation of IR nodes and whole float graphs with the runtime's reference
-// kernels (runtime/include/kiln/ref): the one implementation of each op that
-// constant folding, `kiln validate` and the generated firmware all share.
+// Host evaluation of IR nodes and whole float graphs with the runtime's
+// reference kernels (runtime/include/kiln/ref): the one implementation of each
+// op that constant folding, `kiln validate` and the generated firmware all
+// share.
 #pragma once
 
 #include <cstdint>
@@ -16,12 +17,13 @@ namespace kiln::eval {
 // tensor's dtype, row-major in its physical order (NHWC for an "nhwc" tensor).
 using Buffer = std::vector<uint8_t>;
 
-// Evaluates `node` of `g`. `inputs` has one entry per node input (nullptr for an
-// absent optional input), each sized like the input's type. Returns one buffer per
-// output. Unimplemented when the op/dtype combination has no reference kernel yet
-// (constant folding then leaves the node alone).
-StatusOr<std::vector<Buffer>> EvalNode(const ir::Graph& g, const ir::Node& node,
-                                       const std::vector<const Buffer*>& inputs);
+// Evaluates `node` of `g`. `inputs` has one entry per node input (nullptr for
+// an absent optional input), each sized like the input's type. Returns one
+// buffer per output. Unimplemented when the op/dtype combination has no
+// reference kernel yet (constant folding then leaves the node alone).
+StatusOr<std::vector<Buffer>> EvalNode(
+    const ir::Graph& g, const ir::Node& node,
+    const std::vector<const Buffer*>& inputs);
 
 struct EvalOptions {
   // Called after each node with its output buffers (per-layer comparison).
@@ -40,8 +42,8 @@ std::vector<float> ToFloats(const Buffer& b);
 
 // The per-channel affine form of an inference BatchNormalization:
 // y = x * scale[c] + bias[c] with scale = gamma / sqrt(var + eps) and
-// bias = beta - mean * scale. Shared by fold-batchnorm, eval and backends so every
-// path rounds the same way.
+// bias = beta - mean * scale. Shared by fold-batchnorm, eval and backends so
+// every path rounds the same way.
 void BatchNormToScaleBias(const float* gamma, const float* beta,
                           const float* mean, const float* var, float epsilon,
                           int64_t channels, float* scale, float* bias);

@@ -1,8 +1,9 @@
 // canonicalize: rewrites ops into the few forms the backends implement.
-// Gemm with constant B (and constant or absent C) and MatMul with a constant 2-D B
-// become fully_connected with weights W [out, in] (the CMSIS-NN/PULP-NN order), so
-// one kernel serves every dense layer. alpha and beta are folded into W and the
-// bias. Relu and Clip stay as they are: fuse-activation folds them later.
+// Gemm with constant B (and constant or absent C) and MatMul with a constant
+// 2-D B become fully_connected with weights W [out, in] (the CMSIS-NN/PULP-NN
+// order), so one kernel serves every dense layer. alpha and beta are folded
+// into W and the bias. Relu and Clip stay as they are: fuse-activation folds
+// them later.
 #include <map>
 #include <tuple>
 
@@ -12,9 +13,10 @@
 namespace kiln::passes {
 namespace {
 
-// Weights and biases already made, keyed by (source constant, scale, transposed),
-// so a B shared by several Gemm/MatMul nodes yields one W.
-using ConstCache = std::map<std::tuple<ir::TensorId, float, int64_t>, ir::TensorId>;
+// Weights and biases already made, keyed by (source constant, scale,
+// transposed), so a B shared by several Gemm/MatMul nodes yields one W.
+using ConstCache =
+    std::map<std::tuple<ir::TensorId, float, int64_t>, ir::TensorId>;
 
 bool IsF32Const(const ir::Graph& g, ir::TensorId id) {
   return g.IsConst(id) && g.type(id).dtype == ir::DType::kF32;
@@ -25,7 +27,8 @@ bool GemmBias(const ir::Graph& g, ir::TensorId c, int64_t n, float beta,
               std::vector<float>* bias) {
   const ir::Shape& s = g.type(c).shape;
   int64_t count = g.type(c).num_elements();
-  // Accepted: scalar-like ([], [1], [1,1]) or one value per column ([n], [1,n]).
+  // Accepted: scalar-like ([], [1], [1,1]) or one value per column ([n],
+  // [1,n]).
   bool per_column = !s.empty() && s.back() == n && count == n;
   if (count != 1 && !per_column) return false;
   std::vector<float> v = ConstFloats(g, c);
@@ -34,7 +37,8 @@ bool GemmBias(const ir::Graph& g, ir::TensorId c, int64_t n, float beta,
   return true;
 }
 
-// Gemm(A, B, C) -> fully_connected(A, W, bias). Returns false if not applicable.
+// Gemm(A, B, C) -> fully_connected(A, W, bias). Returns false if not
+// applicable.
 bool RewriteGemm(ir::Graph& g, size_t k, ConstCache* cache) {
   ir::Node& node = g.nodes[k];
   const auto a = node.attr<ir::GemmAttrs>();
@@ -105,9 +109,14 @@ Status Canonicalize(ir::Graph& g, const PassOptions&) {
   ConstCache cache;
   for (size_t k = 0; k < g.nodes.size(); ++k) {
     switch (g.nodes[k].op) {
-      case ir::OpKind::kGemm: RewriteGemm(g, k, &cache); break;
-      case ir::OpKind::kMatMul: RewriteMatMul(g, k, &cache); break;
-      default: break;
+      case ir::OpKind::kGemm:
+        RewriteGemm(g, k, &cache);
+        break;
+      case ir::OpKind::kMatMul:
+        RewriteMatMul(g, k, &cache);
+        break;
+      default:
+        break;
     }
   }
   g.Compact();  // drops the original B and C when nothing else reads them

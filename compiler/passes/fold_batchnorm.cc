@@ -1,7 +1,8 @@
 // fold-batchnorm: an inference BatchNormalization right after a conv,
-// fully_connected or gemm is a per-output-channel affine map, so it folds into the
-// producer's weights and bias (a bias is created when absent) and disappears. A
-// standalone BatchNormalization stays: backends run it as the scale_bias kernel.
+// fully_connected or gemm is a per-output-channel affine map, so it folds into
+// the producer's weights and bias (a bias is created when absent) and
+// disappears. A standalone BatchNormalization stays: backends run it as the
+// scale_bias kernel.
 #include <cmath>
 
 #include "compiler/eval/eval.h"
@@ -13,7 +14,8 @@ namespace {
 
 bool AllF32Const(const ir::Graph& g, const ir::Node& bn) {
   for (size_t i = 1; i < 5; ++i)
-    if (!g.IsConst(bn.inputs[i]) || g.type(bn.inputs[i]).dtype != ir::DType::kF32)
+    if (!g.IsConst(bn.inputs[i]) ||
+        g.type(bn.inputs[i]).dtype != ir::DType::kF32)
       return false;
   return true;
 }
@@ -52,7 +54,8 @@ bool FoldInto(ir::Graph& g, size_t pk, const std::vector<float>& scale,
   const ir::Shape ws = g.type(w_id).shape;
   std::vector<float> w = ConstFloats(g, w_id);
   // Which weight element belongs to which output channel.
-  bool column_scale = false;  // gemm with trans_b = 0: B [k, n], channel = column
+  bool column_scale =
+      false;  // gemm with trans_b = 0: B [k, n], channel = column
   if (prod.op == ir::OpKind::kGemm) {
     const auto& a = prod.attr<ir::GemmAttrs>();
     if (a.trans_a || a.beta != 1.0f) return false;
@@ -64,7 +67,8 @@ bool FoldInto(ir::Graph& g, size_t pk, const std::vector<float>& scale,
     for (int64_t i = 0; i < ws[0]; ++i)
       for (int64_t o = 0; o < c; ++o) w[i * c + o] *= scale[o];
   } else {
-    int64_t per = static_cast<int64_t>(w.size()) / c;  // weights per out channel
+    int64_t per =
+        static_cast<int64_t>(w.size()) / c;  // weights per out channel
     for (int64_t o = 0; o < c; ++o)
       for (int64_t i = 0; i < per; ++i) w[o * per + i] *= scale[o];
   }
@@ -90,15 +94,16 @@ Status FoldBatchNorm(ir::Graph& g, const PassOptions&) {
   std::vector<int> uses = g.UseCounts();
   for (size_t k = 0; k < g.nodes.size(); ++k) {
     const ir::Node& bn = g.nodes[k];
-    if (bn.op != ir::OpKind::kBatchNormalization || !AllF32Const(g, bn)) continue;
+    if (bn.op != ir::OpKind::kBatchNormalization || !AllF32Const(g, bn))
+      continue;
     ir::TensorId x = bn.inputs[0];
     int pk = producers[x];
     // The producer's output must feed only this BN, or folding would change
     // what the other readers see.
     if (pk < 0 || uses[x] != 1 || g.IsGraphOutput(x)) continue;
     const ir::Node& prod = g.nodes[pk];
-    if (prod.op != ir::OpKind::kConv && prod.op != ir::OpKind::kFullyConnected &&
-        prod.op != ir::OpKind::kGemm)
+    if (prod.op != ir::OpKind::kConv &&
+        prod.op != ir::OpKind::kFullyConnected && prod.op != ir::OpKind::kGemm)
       continue;
     // A fused clamp sits between the affine op and the BN: not foldable.
     if (prod.op == ir::OpKind::kConv) {
@@ -115,9 +120,9 @@ Status FoldBatchNorm(ir::Graph& g, const PassOptions&) {
                        var = ConstFloats(g, bn.inputs[4]);
     int64_t c = static_cast<int64_t>(gamma.size());
     std::vector<float> scale(c), shift(c);
-    eval::BatchNormToScaleBias(gamma.data(), beta.data(), mean.data(),
-                               var.data(), bn.attr<ir::BatchNormAttrs>().epsilon,
-                               c, scale.data(), shift.data());
+    eval::BatchNormToScaleBias(
+        gamma.data(), beta.data(), mean.data(), var.data(),
+        bn.attr<ir::BatchNormAttrs>().epsilon, c, scale.data(), shift.data());
     ir::TensorId y = bn.outputs[0];
     if (!FoldInto(g, static_cast<size_t>(pk), scale, shift)) continue;
     // The producer now writes the BN's output.

@@ -1,7 +1,7 @@
-// fold-constants: a node whose inputs are all constants is evaluated once on the
-// host with compiler/eval (the runtime's reference kernels, so folded values are
-// exactly what the firmware would compute) and its outputs become constants.
-// Ops without a host kernel yet are skipped, not errors.
+// fold-constants: a node whose inputs are all constants is evaluated once on
+// the host with compiler/eval (the runtime's reference kernels, so folded
+// values are exactly what the firmware would compute) and its outputs become
+// constants. Ops without a host kernel yet are skipped, not errors.
 #include "compiler/eval/eval.h"
 #include "compiler/passes/passes.h"
 

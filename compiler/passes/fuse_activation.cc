@@ -1,7 +1,7 @@
-// fuse-activation: a Relu or Clip right after a conv, fully_connected or add folds
-// into the producer's act_min/act_max clamp, which every kernel applies after its
-// bias for free. Only when the producer's output has no other reader and is not a
-// graph output: otherwise someone still needs the unclamped value.
+// fuse-activation: a Relu or Clip right after a conv, fully_connected or add
+// folds into the producer's act_min/act_max clamp, which every kernel applies
+// after its bias for free. Only when the producer's output has no other reader
+// and is not a graph output: otherwise someone still needs the unclamped value.
 #include <algorithm>
 
 #include "compiler/passes/pass_util.h"

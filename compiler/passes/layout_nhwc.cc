@@ -1,13 +1,14 @@
 // layout-nhwc: moves activations from ONNX's NCHW to NHWC, the layout of the
 // runtime's, CMSIS-NN's and PULP-NN's kernels. Step 1 converts each conv, pool,
-// global_avgpool and batchnorm to layout "nhwc" (conv weights permuted OIHW->OHWI
-// as constant data) with a Transpose on each side. Step 2 eliminates transposes:
-// inverse pairs cancel, and transposes are pushed down through layout-agnostic ops
-// (relu, clip, add, softmax and concat with their axes remapped) until they meet
-// their inverse, so a model that is NCHW end to end has transposes only at its
-// boundary. Reshape is a barrier: a transpose back to NCHW stays in front of it so
-// the flattened element order is ONNX's, unless it only moves extent-1 axes
-// (H = W = 1), where it is itself a reshape and costs nothing.
+// global_avgpool and batchnorm to layout "nhwc" (conv weights permuted
+// OIHW->OHWI as constant data) with a Transpose on each side. Step 2 eliminates
+// transposes: inverse pairs cancel, and transposes are pushed down through
+// layout-agnostic ops (relu, clip, add, softmax and concat with their axes
+// remapped) until they meet their inverse, so a model that is NCHW end to end
+// has transposes only at its boundary. Reshape is a barrier: a transpose back
+// to NCHW stays in front of it so the flattened element order is ONNX's, unless
+// it only moves extent-1 axes (H = W = 1), where it is itself a reshape and
+// costs nothing.
 #include <unordered_map>
 
 #include "compiler/passes/pass_util.h"
@@ -37,13 +38,17 @@ ir::TensorType PermutedType(const ir::TensorType& t,
 
 std::string* NodeLayout(Node& n) {
   switch (n.op) {
-    case OpKind::kConv: return &n.attr<ir::ConvAttrs>().layout;
+    case OpKind::kConv:
+      return &n.attr<ir::ConvAttrs>().layout;
     case OpKind::kAveragePool:
-    case OpKind::kMaxPool: return &n.attr<ir::PoolAttrs>().layout;
-    case OpKind::kGlobalAveragePool: return &n.attr<ir::LayoutAttrs>().layout;
+    case OpKind::kMaxPool:
+      return &n.attr<ir::PoolAttrs>().layout;
+    case OpKind::kGlobalAveragePool:
+      return &n.attr<ir::LayoutAttrs>().layout;
     case OpKind::kBatchNormalization:
       return &n.attr<ir::BatchNormAttrs>().layout;
-    default: return nullptr;
+    default:
+      return nullptr;
   }
 }
 
@@ -73,15 +78,18 @@ bool ConvertNode(Graph& g, size_t* k, WeightCache* cache) {
       std::vector<uint8_t> data = PermuteData(wt.data, wt.type.shape, to_last,
                                               ir::DTypeBytes(wt.type.dtype));
       std::string wname = g.UniqueTensorName(wt.name + "_ohwi");
-      it = cache->emplace(w, g.AddConstant(wname, wtype, std::move(data))).first;
+      it =
+          cache->emplace(w, g.AddConstant(wname, wtype, std::move(data))).first;
     }
     g.nodes[*k].inputs[1] = it->second;
   }
   *NodeLayout(g.nodes[*k]) = "nhwc";
-  TensorId xn = g.AddTensor(g.UniqueTensorName(g.tensor(x).name + "_nhwc"),
-                            PermutedType(g.type(x), to_last, ir::Layout::kNHWC));
-  TensorId yn = g.AddTensor(g.UniqueTensorName(g.tensor(y).name + "_nhwc"),
-                            PermutedType(g.type(y), to_last, ir::Layout::kNHWC));
+  TensorId xn =
+      g.AddTensor(g.UniqueTensorName(g.tensor(x).name + "_nhwc"),
+                  PermutedType(g.type(x), to_last, ir::Layout::kNHWC));
+  TensorId yn =
+      g.AddTensor(g.UniqueTensorName(g.tensor(y).name + "_nhwc"),
+                  PermutedType(g.type(y), to_last, ir::Layout::kNHWC));
   g.nodes[*k].inputs[0] = xn;
   g.nodes[*k].outputs[0] = yn;
   Node& tin = g.InsertNode(*k, OpKind::kTranspose,
@@ -100,8 +108,8 @@ struct Info {
   std::vector<std::vector<int>> readers;
 };
 
-// The transpose node producing `t` whose output only `reader` reads (and is not a
-// graph output), or -1.
+// The transpose node producing `t` whose output only `reader` reads (and is not
+// a graph output), or -1.
 int SoleTransposeFeeding(const Graph& g, const Info& info, TensorId t,
                          int reader) {
   if (t == ir::kNoTensor) return -1;
@@ -114,12 +122,13 @@ int SoleTransposeFeeding(const Graph& g, const Info& info, TensorId t,
 }
 
 // Rewrites `node` (at k) to consume pre-transpose values (done by the caller)
-// and produce `new_type`; a transpose by `perm` after it restores the old output.
+// and produce `new_type`; a transpose by `perm` after it restores the old
+// output.
 void AppendTranspose(Graph& g, size_t k, const ir::TensorType& new_type,
                      std::vector<int64_t> perm) {
   TensorId y = g.nodes[k].outputs[0];
-  TensorId yn = g.AddTensor(g.UniqueTensorName(g.tensor(y).name + "_t"),
-                            new_type);
+  TensorId yn =
+      g.AddTensor(g.UniqueTensorName(g.tensor(y).name + "_t"), new_type);
   g.nodes[k].outputs[0] = yn;
   std::string name = g.UniqueNodeName(g.nodes[k].name + "_t");
   Node& t = g.InsertNode(k + 1, OpKind::kTranspose, name, {yn}, {y});
@@ -139,8 +148,9 @@ bool ComposeTransposes(Graph& g, const Info& info, size_t k) {
   int p = info.producer[t2.inputs[0]];
   if (p < 0 || g.nodes[p].op != OpKind::kTranspose) return false;
   TensorId x = g.nodes[p].inputs[0], y = t2.outputs[0];
-  std::vector<int64_t> perm = ComposePerm(
-      g.nodes[p].attr<ir::TransposeAttrs>().perm, t2.attr<ir::TransposeAttrs>().perm);
+  std::vector<int64_t> perm =
+      ComposePerm(g.nodes[p].attr<ir::TransposeAttrs>().perm,
+                  t2.attr<ir::TransposeAttrs>().perm);
   if (!IsIdentityPerm(perm)) {
     t2.inputs[0] = x;
     t2.attr<ir::TransposeAttrs>().perm = perm;
@@ -175,7 +185,8 @@ bool PushThroughUnary(Graph& g, const Info& info, size_t k) {
   if (p < 0) return false;
   TensorId x = g.nodes[p].inputs[0];
   std::vector<int64_t> perm = g.nodes[p].attr<ir::TransposeAttrs>().perm;
-  ir::TensorType nt = Untransposed(g.type(u.outputs[0]), perm, g.type(x).layout);
+  ir::TensorType nt =
+      Untransposed(g.type(u.outputs[0]), perm, g.type(x).layout);
   g.nodes[k].inputs[0] = x;
   AppendTranspose(g, k, nt, perm);
   return true;
@@ -221,7 +232,8 @@ bool PushThroughAdd(Graph& g, const Info& info, size_t k) {
     ct.shape = PermuteShape(full, inv);
     std::vector<uint8_t> data =
         PermuteData(c.data, full, inv, ir::DTypeBytes(c.type.dtype));
-    in[i] = g.AddConstant(g.UniqueTensorName(c.name + "_t"), ct, std::move(data));
+    in[i] =
+        g.AddConstant(g.UniqueTensorName(c.name + "_t"), ct, std::move(data));
   }
   g.nodes[k].inputs = in;
   AppendTranspose(g, k, Untransposed(g.type(y), perm, layout), perm);
@@ -239,8 +251,8 @@ bool PushThroughSoftmax(Graph& g, const Info& info, size_t k) {
   int64_t& axis = n.attr<ir::AxisAttrs>().axis;
   axis = perm[axis];
   n.inputs[0] = x;
-  AppendTranspose(g, k, Untransposed(g.type(n.outputs[0]), perm, g.type(x).layout),
-                  perm);
+  AppendTranspose(
+      g, k, Untransposed(g.type(n.outputs[0]), perm, g.type(x).layout), perm);
   return true;
 }
 
@@ -307,7 +319,8 @@ bool MergeDuplicateTransposes(Graph& g, const Info& info, size_t k) {
     if (static_cast<size_t>(r) >= k) break;
     const Node& o = g.nodes[r];
     if (o.op == OpKind::kTranspose && o.inputs[0] == t.inputs[0] &&
-        o.attr<ir::TransposeAttrs>().perm == t.attr<ir::TransposeAttrs>().perm) {
+        o.attr<ir::TransposeAttrs>().perm ==
+            t.attr<ir::TransposeAttrs>().perm) {
       g.ReplaceAllUsesWith(t.outputs[0], o.outputs[0]);
       g.EraseNode(k);
       return true;

@@ -36,9 +36,11 @@ std::vector<uint8_t> PermuteData(const std::vector<uint8_t>& data,
   size_t r = shape.size();
   std::vector<uint8_t> out(data.size());
   if (r == 0 || data.empty()) return data;
-  // Input strides in elements, then the stride of each output axis in the input.
+  // Input strides in elements, then the stride of each output axis in the
+  // input.
   std::vector<int64_t> in_stride(r, 1);
-  for (size_t i = r - 1; i-- > 0;) in_stride[i] = in_stride[i + 1] * shape[i + 1];
+  for (size_t i = r - 1; i-- > 0;)
+    in_stride[i] = in_stride[i + 1] * shape[i + 1];
   ir::Shape out_shape = PermuteShape(shape, perm);
   std::vector<int64_t> stride(r);
   for (size_t i = 0; i < r; ++i) stride[i] = in_stride[perm[i]];
@@ -62,7 +64,8 @@ std::vector<uint8_t> PermuteData(const std::vector<uint8_t>& data,
 
 std::vector<int64_t> InversePerm(const std::vector<int64_t>& perm) {
   std::vector<int64_t> inv(perm.size());
-  for (size_t i = 0; i < perm.size(); ++i) inv[perm[i]] = static_cast<int64_t>(i);
+  for (size_t i = 0; i < perm.size(); ++i)
+    inv[perm[i]] = static_cast<int64_t>(i);
   return inv;
 }
 

@@ -1,5 +1,5 @@
-// Declarations of every pass function of passes.def, for the pass manager and for
-// tests that call a pass directly. Each is defined in its own file.
+// Declarations of every pass function of passes.def, for the pass manager and
+// for tests that call a pass directly. Each is defined in its own file.
 #pragma once
 
 #include "compiler/ir/graph.h"
@@ -8,7 +8,8 @@
 
 namespace kiln::passes {
 
-#define KILN_PASS(fn, name, desc) Status fn(ir::Graph& g, const PassOptions& opts);
+#define KILN_PASS(fn, name, desc) \
+  Status fn(ir::Graph& g, const PassOptions& opts);
 #include "compiler/passes/passes.def"
 #undef KILN_PASS
 

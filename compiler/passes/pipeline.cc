@@ -20,8 +20,8 @@ constexpr PassInfo kPasses[] = {
 };
 
 Status Run(const PassInfo& p, ir::Graph& g, const PassOptions& opts) {
-  KILN_RETURN_IF_ERROR(p.fn(g, opts).WithContext(
-      std::string("in pass '") + p.name + "'"));
+  KILN_RETURN_IF_ERROR(
+      p.fn(g, opts).WithContext(std::string("in pass '") + p.name + "'"));
   if (!opts.verify_each) return Status::Ok();
   Status v = ir::Verify(g);
   if (!v.ok())
@@ -36,7 +36,8 @@ Status Run(const PassInfo& p, ir::Graph& g, const PassOptions& opts) {
 Status RunPass(std::string_view name, ir::Graph& g, const PassOptions& opts) {
   for (const PassInfo& p : kPasses)
     if (name == p.name) return Run(p, g, opts);
-  return NotFound("unknown pass '{}' (kiln-opt --list-passes lists them)", name);
+  return NotFound("unknown pass '{}' (kiln-opt --list-passes lists them)",
+                  name);
 }
 
 Status RunDefaultPipeline(ir::Graph& g, const PassOptions& opts) {

@@ -15,7 +15,8 @@ struct PassOptions {
   std::string target = "x86";
   // Alignment in bytes of every arena offset (plan-memory).
   int64_t arena_alignment = 16;
-  // Verify the graph after each pass (off only to debug a broken pass's output).
+  // Verify the graph after each pass (off only to debug a broken pass's
+  // output).
   bool verify_each = true;
 };
 

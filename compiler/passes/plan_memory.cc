@@ -1,15 +1,15 @@
 // plan-memory: gives every intermediate activation a byte offset in one arena
-// (Tensor::offset) and sizes the arena (Graph::arena_bytes), with the leaf planner
-// of compiler/memory. Graph inputs and outputs live in the user's buffers and
-// constants in the weights, so neither is in the arena.
+// (Tensor::offset) and sizes the arena (Graph::arena_bytes), with the leaf
+// planner of compiler/memory. Graph inputs and outputs live in the user's
+// buffers and constants in the weights, so neither is in the arena.
 //
 // Reshape is a view: its output gets its input's offset (the emitter then emits
 // nothing), and the shared buffer lives as long as any of its names. When the
 // input is not in the arena (a graph input or a constant) or the output must be
-// (a graph output), there is no buffer to share: the reshape's output gets its own
-// place (or is the user's output buffer) and the emitter copies. The rule for the
-// emitter is therefore: a reshape is free iff its output's offset equals its
-// input's offset and both are >= 0; otherwise it is a copy.
+// (a graph output), there is no buffer to share: the reshape's output gets its
+// own place (or is the user's output buffer) and the emitter copies. The rule
+// for the emitter is therefore: a reshape is free iff its output's offset
+// equals its input's offset and both are >= 0; otherwise it is a copy.
 #include "compiler/passes/plan_memory.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
-// The IR side of memory planning, shared by the plan-memory pass and by anything
-// that wants to explain the plan (reports): which tensors share an arena buffer
-// and when each buffer is live.
+// The IR side of memory planning, shared by the plan-memory pass and by
+// anything that wants to explain the plan (reports): which tensors share an
+// arena buffer and when each buffer is live.
 #pragma once
 
 #include <cstdint>

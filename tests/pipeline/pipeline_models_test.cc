@@ -1,15 +1,16 @@
 // Runs the default pass pipeline on real ONNX models (MLPerf Tiny's reference
-// models and examples/models) and checks: the result verifies; MLPerf Tiny models
-// keep no Transpose at all (their leading NHWC->NCHW transpose cancels against
-// the layout pass's); every arena tensor has a 16-byte-aligned offset inside the
-// arena and tensors live at the same time never overlap; and the pipeline does
-// not change the outputs (reference kernels on the host, before vs after).
+// models and examples/models) and checks: the result verifies; MLPerf Tiny
+// models keep no Transpose at all (their leading NHWC->NCHW transpose cancels
+// against the layout pass's); every arena tensor has a 16-byte-aligned offset
+// inside the arena and tensors live at the same time never overlap; and the
+// pipeline does not change the outputs (reference kernels on the host, before
+// vs after).
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
-
-#include <gtest/gtest.h>
 
 #include "compiler/eval/eval.h"
 #include "compiler/ir/printer.h"
@@ -46,16 +47,17 @@ std::vector<eval::Buffer> RandomInputs(const ir::Graph& g) {
 void CheckMemoryPlan(const ir::Graph& g) {
   std::vector<int> first(g.tensors.size(), -1), last(g.tensors.size(), -1);
   for (size_t k = 0; k < g.nodes.size(); ++k) {
-    for (ir::TensorId o : g.nodes[k].outputs) first[o] = last[o] = static_cast<int>(k);
+    for (ir::TensorId o : g.nodes[k].outputs)
+      first[o] = last[o] = static_cast<int>(k);
     for (ir::TensorId i : g.nodes[k].inputs)
       if (i != ir::kNoTensor) last[i] = static_cast<int>(k);
   }
   // Views share their root's buffer: extend the root's lifetime instead.
   std::vector<ir::TensorId> root(g.tensors.size());
-  for (size_t t = 0; t < g.tensors.size(); ++t) root[t] = static_cast<ir::TensorId>(t);
+  for (size_t t = 0; t < g.tensors.size(); ++t)
+    root[t] = static_cast<ir::TensorId>(t);
   for (const ir::Node& n : g.nodes)
-    if (n.op == ir::OpKind::kReshape &&
-        g.tensor(n.outputs[0]).offset >= 0 &&
+    if (n.op == ir::OpKind::kReshape && g.tensor(n.outputs[0]).offset >= 0 &&
         g.tensor(n.outputs[0]).offset == g.tensor(n.inputs[0]).offset)
       root[n.outputs[0]] = root[n.inputs[0]];
   std::vector<memory::Buffer> bufs;
@@ -104,13 +106,15 @@ TEST_P(PipelineModels, DefaultPipeline) {
   // KILN_TEST_DUMP_DIR=dir writes the IR before and after, for a human to read.
   if (const char* dump = std::getenv("KILN_TEST_DUMP_DIR")) {
     std::string stem = fs::path(c.path).stem().string();
-    std::ofstream(fs::path(dump) / (stem + ".in.kir")) << ir::PrintGraph(before, elide);
-    std::ofstream(fs::path(dump) / (stem + ".out.kir")) << ir::PrintGraph(g, elide);
+    std::ofstream(fs::path(dump) / (stem + ".in.kir"))
+        << ir::PrintGraph(before, elide);
+    std::ofstream(fs::path(dump) / (stem + ".out.kir"))
+        << ir::PrintGraph(g, elide);
   }
   if (c.expect_no_transpose) {
     for (const ir::Node& n : g.nodes)
-      EXPECT_NE(n.op, ir::OpKind::kTranspose)
-          << n.name << " is left in\n" << ir::PrintGraph(g, elide);
+      EXPECT_NE(n.op, ir::OpKind::kTranspose) << n.name << " is left in\n"
+                                              << ir::PrintGraph(g, elide);
   }
   for (const ir::Node& n : g.nodes) {
     EXPECT_NE(n.op, ir::OpKind::kIdentity) << n.name;
@@ -145,7 +149,8 @@ std::vector<ModelCase> Cases() {
   std::vector<std::string> examples;
   if (fs::exists(KILN_EXAMPLE_MODELS_DIR))
     for (const auto& e : fs::directory_iterator(KILN_EXAMPLE_MODELS_DIR))
-      if (e.path().extension() == ".onnx") examples.push_back(e.path().string());
+      if (e.path().extension() == ".onnx")
+        examples.push_back(e.path().string());
   std::sort(examples.begin(), examples.end());
   for (const std::string& p : examples) cases.push_back({p, false});
   return cases;

@@ -21,9 +21,10 @@ namespace {
 
 int Usage(const char* msg) {
   if (msg) std::fprintf(stderr, "kiln-opt: %s\n", msg);
-  std::fprintf(stderr,
-               "usage: kiln-opt [--pass=NAME]... [--pipeline=default] "
-               "[--elide-constants N] [--target=T] [--list-passes] FILE.kir|-\n");
+  std::fprintf(
+      stderr,
+      "usage: kiln-opt [--pass=NAME]... [--pipeline=default] "
+      "[--elide-constants N] [--target=T] [--list-passes] FILE.kir|-\n");
   return 2;
 }
 
@@ -61,7 +62,8 @@ int main(int argc, char** argv) {
     } else if (StartsWith(a, "--target=", &v)) {
       opts.target = v;
     } else if (StartsWith(a, "--elide-constants=", &v) ||
-               (a == "--elide-constants" && i + 1 < argc && (v = argv[++i], true))) {
+               (a == "--elide-constants" && i + 1 < argc &&
+                (v = argv[++i], true))) {
       char* end = nullptr;
       print.elide_constants_over = std::strtoll(v.c_str(), &end, 10);
       if (v.empty() || *end) return Usage("--elide-constants needs a number");
@@ -103,7 +105,8 @@ int main(int argc, char** argv) {
   if (!st.ok()) {
     // Point at the offending node's (or tensor's) definition.
     kiln::ir::SourceLocation loc{1, 1};
-    if (where.node >= 0 && where.node < static_cast<int>(locations.nodes.size()))
+    if (where.node >= 0 &&
+        where.node < static_cast<int>(locations.nodes.size()))
       loc = locations.nodes[where.node];
     else if (where.tensor >= 0 &&
              where.tensor < static_cast<int>(locations.tensors.size()))

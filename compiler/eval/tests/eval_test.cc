@@ -1,5 +1,5 @@
-// Unit tests of host evaluation: small nodes with hand-computed results, and the
-// same conv/pool evaluated in NCHW and NHWC form giving the same values.
+// Unit tests of host evaluation: small nodes with hand-computed results, and
+// the same conv/pool evaluated in NCHW and NHWC form giving the same values.
 #include "compiler/eval/eval.h"
 
 #include <gtest/gtest.h>
@@ -9,8 +9,9 @@
 namespace kiln::eval {
 namespace {
 
-std::vector<float> RunGraph(const char* text, const std::vector<std::vector<float>>& in,
-                       size_t output = 0) {
+std::vector<float> RunGraph(const char* text,
+                            const std::vector<std::vector<float>>& in,
+                            size_t output = 0) {
   auto g = ir::ParseGraph(text);
   EXPECT_TRUE(g.ok()) << g.status().message();
   std::vector<Buffer> bufs, out;
@@ -22,7 +23,8 @@ std::vector<float> RunGraph(const char* text, const std::vector<std::vector<floa
 }
 
 TEST(Eval, ConvNchwMatchesHandComputation) {
-  // 1 input channel 2x2, 2 output channels of 1x1 weights 1 and -2, bias 0.5 / 0.
+  // 1 input channel 2x2, 2 output channels of 1x1 weights 1 and -2, bias 0.5 /
+  // 0.
   auto y = RunGraph(R"(graph @m {
   input %x: f32[1,1,2,2]
   const %w: f32[2,1,1,1] = dense<1, -2>
@@ -30,18 +32,21 @@ TEST(Eval, ConvNchwMatchesHandComputation) {
   %y: f32[1,2,2,2] = conv(%x, %w, %b) {kernel_shape = [1, 1], strides = [1, 1], pads = [0, 0, 0, 0], dilations = [1, 1]} @c
   output %y
 })",
-               {{1, 2, 3, 4}});
+                    {{1, 2, 3, 4}});
   EXPECT_EQ(y, (std::vector<float>{1.5, 2.5, 3.5, 4.5, -2, -4, -6, -8}));
 }
 
 TEST(Eval, ConvAndPoolAgreeAcrossLayouts) {
-  // A 3x3 conv with padding and stride 2 on a 2-channel 5x5 input, then maxpool,
-  // once in NCHW (OIHW) and once in NHWC (OHWI); compared after transposing.
+  // A 3x3 conv with padding and stride 2 on a 2-channel 5x5 input, then
+  // maxpool, once in NCHW (OIHW) and once in NHWC (OHWI); compared after
+  // transposing.
   std::string w;
-  for (int i = 0; i < 2 * 2 * 3 * 3; ++i) w += (i ? ", " : "") + std::to_string((i * 7 % 11) - 5);
+  for (int i = 0; i < 2 * 2 * 3 * 3; ++i)
+    w += (i ? ", " : "") + std::to_string((i * 7 % 11) - 5);
   std::string nchw = R"(graph @m {
   input %x: f32[1,2,5,5]
-  const %w: f32[2,2,3,3] = dense<)" + w + R"(>
+  const %w: f32[2,2,3,3] = dense<)" +
+                     w + R"(>
   %y: f32[1,2,3,3] = conv(%x, %w) {kernel_shape = [3, 3], strides = [2, 2], pads = [1, 1, 1, 1], dilations = [1, 1], act_min = -3} @c
   %p: f32[1,2,2,2] = maxpool(%y) {kernel_shape = [2, 2], strides = [1, 1], pads = [0, 0, 0, 0], dilations = [1, 1]} @p
   %t: f32[1,2,2,2] = transpose(%p) {perm = [0, 2, 3, 1]} @t
@@ -49,7 +54,8 @@ TEST(Eval, ConvAndPoolAgreeAcrossLayouts) {
 })";
   std::string nhwc = R"(graph @m {
   input %x: f32[1,2,5,5]
-  const %w: f32[2,2,3,3] = dense<)" + w + R"(>
+  const %w: f32[2,2,3,3] = dense<)" +
+                     w + R"(>
   %xt: f32[1,5,5,2] = transpose(%x) {perm = [0, 2, 3, 1]} @tx
   %wt: f32[2,3,3,2] = transpose(%w) {perm = [0, 2, 3, 1]} @tw
   %y: f32[1,3,3,2] = conv(%xt, %wt) {kernel_shape = [3, 3], strides = [2, 2], pads = [1, 1, 1, 1], dilations = [1, 1], layout = "nhwc", act_min = -3} @c
@@ -73,7 +79,7 @@ TEST(Eval, GemmWithTransposesAlphaBeta) {
   %y: f32[1,3] = gemm(%a, %b, %c) {alpha = 2, beta = 0.5, trans_b = 1} @g
   output %y
 })",
-               {{1, 2}});
+                    {{1, 2}});
   EXPECT_EQ(y, (std::vector<float>{3, 5, 7}));
 }
 
@@ -85,7 +91,7 @@ TEST(Eval, MatMulBroadcastsBatch) {
   %y: f32[2,1,2] = matmul(%a, %b) @mm
   output %y
 })",
-               {{1, 0, 0, 1}});
+                    {{1, 0, 0, 1}});
   EXPECT_EQ(y, (std::vector<float>{1, 2, 3, 4}));
 }
 
@@ -102,7 +108,7 @@ TEST(Eval, BatchNormSoftmaxConcatAdd) {
   %a: f32[1,4,1,1] = add(%c, %one) {act_max = 4} @add
   output %a
 })",
-               {{3, 5}});
+                    {{3, 5}});
   // bn: (3-1)*2+1 = 5, (5-0)*1+0 = 5; concat with x: 5 5 3 5; +1 clamp 4.
   EXPECT_EQ(y, (std::vector<float>{4, 4, 4, 4}));
   auto s = RunGraph(R"(graph @m {
@@ -110,7 +116,7 @@ TEST(Eval, BatchNormSoftmaxConcatAdd) {
   %y: f32[1,2] = softmax(%x) {axis = 1} @s
   output %y
 })",
-               {{0, 0}});
+                    {{0, 0}});
   EXPECT_EQ(s, (std::vector<float>{0.5, 0.5}));
 }
 

@@ -128,7 +128,8 @@ TEST(Verifier, MissingRequiredInput) {
 
 TEST(Verifier, BadAttributes) {
   Status s = VerifyText(
-      "graph @m {\n input %x: f32[1,1,4,4]\n const %w: f32[1,1,1,1] = dense<1>\n"
+      "graph @m {\n input %x: f32[1,1,4,4]\n const %w: f32[1,1,1,1] = "
+      "dense<1>\n"
       " %y: f32[1,1,4,4] = conv(%x, %w) {kernel_shape = [1, 1]} @c\n"
       " output %y\n}");
   EXPECT_NE(s.message().find("kernel_shape/strides/dilations"),

@@ -1,9 +1,9 @@
 // Unit tests of the arena planner: validity on random problems and known cases.
 #include "compiler/memory/planner.h"
 
-#include <random>
-
 #include <gtest/gtest.h>
+
+#include <random>
 
 namespace kiln::memory {
 namespace {
@@ -16,8 +16,8 @@ TEST(Planner, EmptyProblem) {
 
 TEST(Planner, ChainReusesMemory) {
   // a -> b -> c -> d: a and c can share, b and d can share.
-  std::vector<Buffer> b = {{100, 16, 0, 1}, {100, 16, 1, 2}, {100, 16, 2, 3},
-                           {100, 16, 3, 4}};
+  std::vector<Buffer> b = {
+      {100, 16, 0, 1}, {100, 16, 1, 2}, {100, 16, 2, 3}, {100, 16, 3, 4}};
   Plan p = PlanGreedyBySize(b);
   EXPECT_EQ(CheckPlan(b, p), "");
   EXPECT_EQ(LowerBound(b), 200);
@@ -25,10 +25,10 @@ TEST(Planner, ChainReusesMemory) {
 }
 
 TEST(Planner, BestFitPicksSmallestGap) {
-  // Two long-lived buffers leave a 64-byte hole and an open top; a 48-byte buffer
-  // goes in the hole rather than on top.
-  std::vector<Buffer> b = {{64, 16, 0, 2}, {64, 16, 0, 0}, {64, 16, 0, 2},
-                           {48, 16, 1, 1}};
+  // Two long-lived buffers leave a 64-byte hole and an open top; a 48-byte
+  // buffer goes in the hole rather than on top.
+  std::vector<Buffer> b = {
+      {64, 16, 0, 2}, {64, 16, 0, 0}, {64, 16, 0, 2}, {48, 16, 1, 1}};
   Plan p = PlanGreedyBySize(b);
   EXPECT_EQ(CheckPlan(b, p), "");
   EXPECT_EQ(p.offsets[3], p.offsets[1]);

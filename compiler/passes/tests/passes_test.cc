@@ -1,14 +1,14 @@
-// Unit tests of the pass manager, the permutation helpers, and a semantic check of
-// every pass: on each lit input graph, the pass must not change what the graph
-// computes (compared with compiler/eval, i.e. the runtime's reference kernels).
+// Unit tests of the pass manager, the permutation helpers, and a semantic check
+// of every pass: on each lit input graph, the pass must not change what the
+// graph computes (compared with compiler/eval, i.e. the runtime's reference
+// kernels).
 #include <dirent.h>
+#include <gtest/gtest.h>
 
 #include <cmath>
 #include <fstream>
 #include <random>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "compiler/eval/eval.h"
 #include "compiler/ir/parser.h"
@@ -96,7 +96,8 @@ void ExpectSameOutputs(const ir::Graph& before, const ir::Graph& after,
     Status s1 = eval::EvalGraph(before, RandomInputs(before, seed), &ref);
     if (!s1.ok()) {
       ASSERT_EQ(s1.code(), StatusCode::kUnimplemented) << what << s1.message();
-      std::printf("not compared (%s): %s\n", what.c_str(), s1.message().c_str());
+      std::printf("not compared (%s): %s\n", what.c_str(),
+                  s1.message().c_str());
       return;  // an op without a host kernel: nothing to compare
     }
     Status s2 = eval::EvalGraph(after, RandomInputs(after, seed), &got);
@@ -135,8 +136,8 @@ TEST(Passes, EveryPassPreservesSemanticsOnLitInputs) {
     ExpectSameOutputs(g, h, f + " after the default pipeline");
   }
   // Every lit input is float and uses ops with reference kernels.
-  EXPECT_EQ(g_compared, 3 * static_cast<int>(files.size() *
-                                             (PassNames().size() + 1)));
+  EXPECT_EQ(g_compared,
+            3 * static_cast<int>(files.size() * (PassNames().size() + 1)));
 }
 
 }  // namespace
