@@ -28,20 +28,25 @@ extern "C" void kiln_avgpool2d_f32_ref(const kiln_avgpool2d_params_t* p,
             }
           }
         }
-        for (int32_t c = 0; c < c_n; ++c) {
-          float acc = 0.0f;
-          for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
-            const int32_t iy = iy0 + ky * p->dilation_h;
-            if (iy < 0 || iy >= p->in_h) continue;
-            for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
-              const int32_t ix = ix0 + kx * p->dilation_w;
-              if (ix < 0 || ix >= p->in_w) continue;
-              acc += in_n[((ptrdiff_t)iy * p->in_w + ix) * c_n + c];
-            }
+        // The output pixel's channels are the accumulators: each channel sums
+        // its taps in (ky, kx) order while the channel loop runs contiguously.
+        float* y = output;
+        for (int32_t c = 0; c < c_n; ++c) y[c] = 0.0f;
+        for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
+          const int32_t iy = iy0 + ky * p->dilation_h;
+          if (iy < 0 || iy >= p->in_h) continue;
+          for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
+            const int32_t ix = ix0 + kx * p->dilation_w;
+            if (ix < 0 || ix >= p->in_w) continue;
+            const float* x = in_n + ((ptrdiff_t)iy * p->in_w + ix) * c_n;
+            for (int32_t c = 0; c < c_n; ++c) y[c] += x[c];
           }
-          const float avg = (count > 0) ? acc / (float)count : 0.0f;
-          *output++ = kiln_internal::ClampAct(avg, p->act_min, p->act_max);
         }
+        for (int32_t c = 0; c < c_n; ++c) {
+          const float avg = (count > 0) ? y[c] / (float)count : 0.0f;
+          y[c] = kiln_internal::ClampAct(avg, p->act_min, p->act_max);
+        }
+        output += c_n;
       }
     }
   }

@@ -7,13 +7,17 @@ extern "C" void kiln_global_maxpool_f32_ref(
   const int32_t c_n = p->channels;
   for (int32_t n = 0; n < p->batch; ++n) {
     const float* in_n = input + (ptrdiff_t)n * p->spatial * c_n;
-    for (int32_t c = 0; c < c_n; ++c) {
-      float m = kiln_internal::kMaxPoolInit;
-      for (int32_t s = 0; s < p->spatial; ++s) {
-        m = kiln_internal::MaxPropagateNan(m, in_n[(ptrdiff_t)s * c_n + c]);
+    for (int32_t c = 0; c < c_n; ++c) output[c] = kiln_internal::kMaxPoolInit;
+    for (int32_t s = 0; s < p->spatial; ++s) {
+      const float* x = in_n + (ptrdiff_t)s * c_n;
+      for (int32_t c = 0; c < c_n; ++c) {
+        output[c] = kiln_internal::MaxPropagateNan(output[c], x[c]);
       }
-      *output++ = kiln_internal::ClampAct(m, p->act_min, p->act_max);
     }
+    for (int32_t c = 0; c < c_n; ++c) {
+      output[c] = kiln_internal::ClampAct(output[c], p->act_min, p->act_max);
+    }
+    output += c_n;
   }
 }
 
