@@ -116,6 +116,28 @@ extern "C" void kiln_probe_run(kiln_probe_emit_fn emit, void* ctx) {
   kiln_resize_f32_ref(&rp, g_a, g_y);
   emit(ctx, "resize_linear", HashOut(13 * 17 * 4));
 
+  const kiln_fully_connected_params_t fp = {3, 100, 7, -KILN_INF, KILN_INF};
+  kiln_fully_connected_f32_ref(&fp, g_a, g_b, g_b + 700, g_y);
+  emit(ctx, "fully_connected", HashOut(21));
+
+  const kiln_matmul_params_t mp = {
+      2, {3, 2, 0, 0}, {0, 40, 0, 0}, {60, 0, 0, 0}, 5, 8, 6, -1.0f, 1.0f};
+  kiln_matmul_f32_ref(&mp, g_a, g_b, NULL, g_y);
+  emit(ctx, "matmul", HashOut(6 * 5 * 6));
+
+  const kiln_maxpool2d_params_t xp = {1, 9, 9, 4, 5, 5, 3, 3,         2,
+                                      2, 1, 1, 1, 1, 1, 1, -KILN_INF, KILN_INF};
+  kiln_maxpool2d_f32_ref(&xp, g_a, g_y);
+  emit(ctx, "maxpool2d", HashOut(5 * 5 * 4));
+
+  const kiln_log_softmax_params_t lp = {4, 20, 4};
+  kiln_log_softmax_f32_ref(&lp, g_a, g_y);
+  emit(ctx, "log_softmax", HashOut(320));
+
+  const kiln_reduce_params_t rp2 = {3, {9, 9, 4}, 0x3, KILN_REDUCE_MEAN};
+  kiln_reduce_f32_ref(&rp2, g_a, g_y);
+  emit(ctx, "reduce_mean", HashOut(4));
+
   const kiln_avgpool2d_params_t ap = {
       1, 9, 9, 4, 4, 4, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1, 1, -KILN_INF, KILN_INF};
   kiln_avgpool2d_f32_ref(&ap, g_a, g_y);
