@@ -27,16 +27,10 @@ foreach(spec IN LISTS trap_cases)
   list(GET entry 1 cause)
   list(GET entry 2 pc)
   list(GET entry 3 addr)
-  set(src ${CMAKE_CURRENT_LIST_DIR}/traps.S)
   set(out ${KILN_SIM_ELF_DIR}/trap_${name}.sim.elf)
-  add_custom_command(OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${KILN_SIM_ELF_DIR}
-    COMMAND ${KILN_RISCV_GCC} ${KILN_SIM_CFLAGS} -DCASE_${name} -o ${out}
-      ${KILN_SW}/crt0.S ${src} ${KILN_SW}/io_sim.c
-    DEPENDS ${src} ${KILN_SIM_SW_DEPS}
-    COMMENT "riscv32: trap_${name}.sim.elf"
-    VERBATIM)
-  set_property(GLOBAL APPEND PROPERTY KILN_SIM_ELFS ${out})
+  kiln_sim_firmware(TARGET sim-test-trap_${name} OUTPUT ${out}
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/traps.S FLAGS -DCASE_${name}
+    DEPENDS ${KILN_SIM_TEST_DEPS})
   set(extra)
   if(name STREQUAL "fetch_bus")
     set(extra --instr 0)  # nothing was fetched
