@@ -48,6 +48,7 @@ struct LoadSpec {
 struct DumpSpec {
   std::string symbol, file;
   uint32_t bytes = 0;
+  uint32_t addr = 0;
 };
 
 // Stall counters, in cycles; docs/sim.md defines each.
@@ -91,210 +92,277 @@ int Fail(const std::string& message) {
   return kExitUsage;
 }
 
-int Run(int argc, char** argv) {
-  CLI::App app{"kiln-sim: cycle-accurate RV32IM core model (Verilator)"};
-  std::string elf_path, trace_path, stats_path;
+struct Options {
+  std::string elf, trace, stats;
   uint64_t max_cycles = 1000000000;
-  std::vector<std::string> load_args, dump_args;
+  std::vector<std::string> loads, dumps;
   uint32_t stall_seed = 0;
-  app.add_option("--elf", elf_path, "program to run (RV32IM ELF)")->required();
-  app.add_option("--max-cycles", max_cycles,
+};
+
+// Returns -1 to continue, or the exit code (help, or a usage error).
+int ParseOptions(int argc, char** argv, Options* opt) {
+  CLI::App app{"kiln-sim: cycle-accurate RV32IM core model (Verilator)"};
+  app.add_option("--elf", opt->elf, "program to run (RV32IM ELF)")->required();
+  app.add_option("--max-cycles", opt->max_cycles,
                  "stop with exit code 124 after N cycles");
-  app.add_option("--trace", trace_path,
+  app.add_option("--trace", opt->trace,
                  "write one line per retired instruction");
-  app.add_option("--stats", stats_path,
+  app.add_option("--stats", opt->stats,
                  "write cycle/instruction/stall counters as JSON");
-  app.add_option("--load", load_args,
+  app.add_option("--load", opt->loads,
                  "FILE@SYMBOL: copy FILE to SYMBOL before the run");
   app.add_option(
-      "--dump", dump_args,
+      "--dump", opt->dumps,
       "SYMBOL:BYTES=FILE: write BYTES bytes at SYMBOL to FILE after the run");
   app.add_option(
-      "--random-stalls", stall_seed,
+      "--random-stalls", opt->stall_seed,
       "SEED (non-zero): random grant and response wait states on both "
       "memory ports, to test the core under a stalling interconnect");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : kExitUsage;
+    return app.exit(e) == 0 ? 0 : kExitUsage;
   }
+  return -1;
+}
 
-  std::string error;
-  std::optional<ElfImage> elf = LoadElf(elf_path, &error);
-  if (!elf) return Fail(error);
+std::string Hex(uint32_t v) {
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "0x%08x", v);
+  return buf;
+}
 
-  Memory memory;
-  for (const ElfSegment& seg : elf->segments) {
+// Puts the ELF's segments and the --load files into memory and checks the
+// --dump specifications. Returns an error message, empty on success.
+std::string LoadProgram(const Options& opt, const ElfImage& elf, Memory* memory,
+                        std::vector<DumpSpec>* dumps) {
+  for (const ElfSegment& seg : elf.segments) {
     std::vector<uint8_t> bytes = seg.bytes;
     bytes.resize(seg.mem_size, 0);
-    if (!memory.Write(seg.vaddr, bytes.data(), bytes.size())) {
-      return Fail("ELF segment at 0x" + std::to_string(seg.vaddr) +
-                  " is outside RAM");
+    if (!memory->Write(seg.vaddr, bytes.data(), bytes.size())) {
+      return "ELF segment at " + Hex(seg.vaddr) + " is outside RAM";
     }
   }
-
-  for (const std::string& arg : load_args) {
+  for (const std::string& arg : opt.loads) {
     LoadSpec spec;
-    if (!ParseLoad(arg, &spec))
-      return Fail("--load expects FILE@SYMBOL, got " + arg);
-    auto sym = elf->FindSymbol(spec.symbol);
-    if (!sym) return Fail("--load: no symbol " + spec.symbol);
+    if (!ParseLoad(arg, &spec)) return "--load expects FILE@SYMBOL, got " + arg;
+    auto sym = elf.FindSymbol(spec.symbol);
+    if (!sym) return "--load: no symbol " + spec.symbol;
     std::ifstream in(spec.file, std::ios::binary);
-    if (!in) return Fail("--load: cannot read " + spec.file);
+    if (!in) return "--load: cannot read " + spec.file;
     std::vector<uint8_t> data((std::istreambuf_iterator<char>(in)),
                               std::istreambuf_iterator<char>());
     if (sym->size != 0 && data.size() > sym->size) {
-      return Fail("--load: " + spec.file + " (" + std::to_string(data.size()) +
-                  " bytes) does not fit " + spec.symbol + " (" +
-                  std::to_string(sym->size) + " bytes)");
+      return "--load: " + spec.file + " (" + std::to_string(data.size()) +
+             " bytes) does not fit " + spec.symbol + " (" +
+             std::to_string(sym->size) + " bytes)";
     }
-    if (!memory.Write(sym->addr, data.data(), data.size())) {
-      return Fail("--load: " + spec.symbol + " is outside RAM");
+    if (!memory->Write(sym->addr, data.data(), data.size())) {
+      return "--load: " + spec.symbol + " is outside RAM";
     }
   }
-  std::vector<DumpSpec> dumps;
-  for (const std::string& arg : dump_args) {
+  for (const std::string& arg : opt.dumps) {
     DumpSpec spec;
     if (!ParseDump(arg, &spec)) {
-      return Fail("--dump expects SYMBOL:BYTES=FILE, got " + arg);
+      return "--dump expects SYMBOL:BYTES=FILE, got " + arg;
     }
-    auto sym = elf->FindSymbol(spec.symbol);
-    if (!sym) return Fail("--dump: no symbol " + spec.symbol);
+    auto sym = elf.FindSymbol(spec.symbol);
+    if (!sym) return "--dump: no symbol " + spec.symbol;
     if (sym->size != 0 && spec.bytes > sym->size) {
-      return Fail("--dump: " + std::to_string(spec.bytes) + " bytes exceed " +
-                  spec.symbol + " (" + std::to_string(sym->size) + " bytes)");
+      return "--dump: " + std::to_string(spec.bytes) + " bytes exceed " +
+             spec.symbol + " (" + std::to_string(sym->size) + " bytes)";
     }
-    dumps.push_back(spec);
+    spec.addr = sym->addr;
+    dumps->push_back(spec);
   }
+  return "";
+}
+
+// The Verilator model plus the per-cycle bookkeeping: stall counters and trace.
+class Simulator {
+ public:
+  Simulator(uint32_t boot_addr, uint32_t stall_seed, FILE* trace)
+      : top_(std::make_unique<Vkiln_sim_top>(&context_)),
+        stall_state_(stall_seed),
+        trace_(trace) {
+    top_->boot_addr_i = boot_addr;
+    top_->imem_gnt_en_i = 1;
+    top_->imem_delay_i = 0;
+    top_->dmem_gnt_en_i = 1;
+    top_->dmem_delay_i = 0;
+    // An explicit falling edge: the flops have asynchronous active-low resets.
+    top_->clk_i = 0;
+    top_->rst_ni = 1;
+    top_->eval();
+    top_->rst_ni = 0;
+    top_->eval();
+    top_->rst_ni = 1;
+    top_->eval();
+  }
+  ~Simulator() { top_->final(); }
+
+  // Clocks the model until the program exits, the core traps, or max_cycles.
+  void Run(const Memory& memory, uint64_t max_cycles) {
+    while (stats_.cycles < max_cycles) {
+      Cycle();
+      if (memory.exit_requested() || top_->trap_o) break;
+    }
+  }
+
+  const Stats& stats() const { return stats_; }
+  const Vkiln_sim_top& top() const { return *top_; }
+
+ private:
+  // One clock cycle. The combinational outputs sampled before the rising edge
+  // describe what the core does in this cycle.
+  void Cycle() {
+    if (stall_state_ != 0) RandomizeWaitStates();
+    Count();
+    if (trace_ != nullptr) Trace();
+    top_->clk_i = 1;
+    top_->eval();
+    top_->clk_i = 0;
+    top_->eval();
+    ++stats_.cycles;
+  }
+
+  void RandomizeWaitStates() {
+    // xorshift32: grants withheld 1/4 of the time, responses 0-2 cycles late.
+    uint32_t& s = stall_state_;
+    s ^= s << 13;
+    s ^= s >> 17;
+    s ^= s << 5;
+    top_->imem_gnt_en_i = (s & 3) != 0;
+    top_->imem_delay_i = (s >> 2) % 3;
+    top_->dmem_gnt_en_i = ((s >> 4) & 3) != 0;
+    top_->dmem_delay_i = (s >> 6) % 3;
+  }
+
+  void Count() {
+    Stats& st = stats_;
+    if (top_->ev_ex_empty_o) {
+      // An empty EX is charged to the redirect that emptied it, if any.
+      if (bubble_ == Bubble::kBranch) {
+        ++st.branch;
+      } else if (bubble_ == Bubble::kJump) {
+        ++st.jump;
+      } else {
+        ++st.fetch;
+      }
+    } else {
+      bubble_ = Bubble::kFetch;
+    }
+    st.load_use += top_->ev_load_use_o;
+    st.mul_div += top_->ev_muldiv_o;
+    st.lsu += top_->ev_lsu_o;
+    st.instructions += top_->retire_o;
+    if (top_->ev_branch_taken_o) {
+      ++st.taken_branches;
+      bubble_ = Bubble::kBranch;
+    }
+    if (top_->ev_jump_o) {
+      ++st.jumps;
+      bubble_ = Bubble::kJump;
+    }
+  }
+
+  void Trace() {
+    if (top_->retire_o) {
+      std::fprintf(trace_, "%" PRIu64 " %08x %08x", stats_.cycles,
+                   top_->retire_pc_o, top_->retire_instr_o);
+      if (top_->rf_we_ex_o) {
+        std::fprintf(trace_, " x%u=%08x", top_->rf_waddr_ex_o,
+                     top_->rf_wdata_ex_o);
+      }
+      std::fputc('\n', trace_);
+    }
+    if (top_->rf_we_wb_o) {
+      std::fprintf(trace_, "%" PRIu64 " load x%u=%08x\n", stats_.cycles,
+                   top_->rf_waddr_wb_o, top_->rf_wdata_wb_o);
+    }
+  }
+
+  VerilatedContext context_;
+  std::unique_ptr<Vkiln_sim_top> top_;
+  uint32_t stall_state_;
+  FILE* trace_;
+  Stats stats_;
+  enum class Bubble { kFetch, kBranch, kJump } bubble_ = Bubble::kFetch;
+};
+
+std::string WriteDumps(const Memory& memory,
+                       const std::vector<DumpSpec>& dumps) {
+  for (const DumpSpec& d : dumps) {
+    std::vector<uint8_t> bytes(d.bytes);
+    if (!memory.Read(d.addr, bytes.data(), bytes.size())) {
+      return "--dump: " + d.symbol + " is outside RAM";
+    }
+    std::ofstream out(d.file, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
+    if (!out) return "--dump: cannot write " + d.file;
+  }
+  return "";
+}
+
+std::string WriteStats(const std::string& path, const Stats& st, int rc) {
+  nlohmann::json j;
+  j["cycles"] = st.cycles;
+  j["instructions"] = st.instructions;
+  j["exit_code"] = rc;
+  j["stalls"] = {{"load_use", st.load_use}, {"branch", st.branch},
+                 {"jump", st.jump},         {"mul_div", st.mul_div},
+                 {"lsu", st.lsu},           {"fetch", st.fetch}};
+  j["events"] = {{"taken_branches", st.taken_branches}, {"jumps", st.jumps}};
+  std::ofstream out(path);
+  out << j.dump(2) << "\n";
+  return out ? "" : "cannot write " + path;
+}
+
+int Run(int argc, char** argv) {
+  Options opt;
+  if (const int rc = ParseOptions(argc, argv, &opt); rc >= 0) return rc;
+
+  std::string error;
+  std::optional<ElfImage> elf = LoadElf(opt.elf, &error);
+  if (!elf) return Fail(error);
+  Memory memory;
+  std::vector<DumpSpec> dumps;
+  error = LoadProgram(opt, *elf, &memory, &dumps);
+  if (!error.empty()) return Fail(error);
 
   FILE* trace = nullptr;
-  if (!trace_path.empty()) {
-    trace = std::fopen(trace_path.c_str(), "w");
-    if (trace == nullptr) return Fail("cannot write " + trace_path);
+  if (!opt.trace.empty()) {
+    trace = std::fopen(opt.trace.c_str(), "w");
+    if (trace == nullptr) return Fail("cannot write " + opt.trace);
   }
-
   SetDpiMemory(&memory);
-  auto context = std::make_unique<VerilatedContext>();
-  auto top = std::make_unique<Vkiln_sim_top>(context.get());
-  top->boot_addr_i = elf->entry;
-  top->imem_gnt_en_i = 1;
-  top->imem_delay_i = 0;
-  top->dmem_gnt_en_i = 1;
-  top->dmem_delay_i = 0;
-  uint32_t stall_state = stall_seed;
-  // An explicit falling edge: the flops have asynchronous active-low resets.
-  top->clk_i = 0;
-  top->rst_ni = 1;
-  top->eval();
-  top->rst_ni = 0;
-  top->eval();
-  top->rst_ni = 1;
-  top->eval();
-
-  // Each iteration is one clock cycle: the combinational outputs sampled before
-  // the rising edge describe what the core does in that cycle.
-  Stats st;
-  enum class Bubble { kFetch, kBranch, kJump } bubble = Bubble::kFetch;
-  while (st.cycles < max_cycles) {
-    if (stall_state != 0) {
-      // xorshift32: grants withheld 1/4 of the time, responses 0-2 cycles late.
-      stall_state ^= stall_state << 13;
-      stall_state ^= stall_state >> 17;
-      stall_state ^= stall_state << 5;
-      top->imem_gnt_en_i = (stall_state & 3) != 0;
-      top->imem_delay_i = (stall_state >> 2) % 3;
-      top->dmem_gnt_en_i = ((stall_state >> 4) & 3) != 0;
-      top->dmem_delay_i = (stall_state >> 6) % 3;
-    }
-    if (top->ev_ex_empty_o) {
-      if (bubble == Bubble::kBranch)
-        ++st.branch;
-      else if (bubble == Bubble::kJump)
-        ++st.jump;
-      else
-        ++st.fetch;
-    } else {
-      bubble = Bubble::kFetch;
-    }
-    st.load_use += top->ev_load_use_o;
-    st.mul_div += top->ev_muldiv_o;
-    st.lsu += top->ev_lsu_o;
-    if (top->ev_branch_taken_o) {
-      ++st.taken_branches;
-      bubble = Bubble::kBranch;
-    }
-    if (top->ev_jump_o) {
-      ++st.jumps;
-      bubble = Bubble::kJump;
-    }
-    if (top->retire_o) {
-      ++st.instructions;
-      if (trace != nullptr) {
-        std::fprintf(trace, "%" PRIu64 " %08x %08x", st.cycles,
-                     top->retire_pc_o, top->retire_instr_o);
-        if (top->rf_we_ex_o) {
-          std::fprintf(trace, " x%u=%08x", top->rf_waddr_ex_o,
-                       top->rf_wdata_ex_o);
-        }
-        std::fputc('\n', trace);
-      }
-    }
-    if (trace != nullptr && top->rf_we_wb_o) {
-      std::fprintf(trace, "%" PRIu64 " load x%u=%08x\n", st.cycles,
-                   top->rf_waddr_wb_o, top->rf_wdata_wb_o);
-    }
-
-    top->clk_i = 1;
-    top->eval();
-    top->clk_i = 0;
-    top->eval();
-    ++st.cycles;
-    if (memory.exit_requested() || top->trap_o) break;
-  }
+  Simulator sim(elf->entry, opt.stall_seed, trace);
+  sim.Run(memory, opt.max_cycles);
   std::fflush(stdout);
   if (trace != nullptr) std::fclose(trace);
 
   int rc = 0;
+  const Vkiln_sim_top& top = sim.top();
   if (memory.exit_requested()) {
     rc = static_cast<int>(memory.exit_code() & 0xff);
-    for (const DumpSpec& d : dumps) {
-      const ElfSymbol sym = *elf->FindSymbol(d.symbol);
-      std::vector<uint8_t> bytes(d.bytes);
-      if (!memory.Read(sym.addr, bytes.data(), bytes.size())) {
-        return Fail("--dump: " + d.symbol + " is outside RAM");
-      }
-      std::ofstream out(d.file, std::ios::binary);
-      out.write(reinterpret_cast<const char*>(bytes.data()),
-                static_cast<std::streamsize>(bytes.size()));
-      if (!out) return Fail("--dump: cannot write " + d.file);
-    }
-  } else if (top->trap_o) {
+    error = WriteDumps(memory, dumps);
+    if (!error.empty()) return Fail(error);
+  } else if (top.trap_o) {
     std::fprintf(stderr,
                  "kiln-sim: trap: %s at pc=0x%08x instr=0x%08x addr=0x%08x "
                  "(cycle %" PRIu64 ")\n",
-                 TrapName(top->trap_cause_o), top->trap_pc_o, top->trap_instr_o,
-                 top->trap_addr_o, st.cycles);
+                 TrapName(top.trap_cause_o), top.trap_pc_o, top.trap_instr_o,
+                 top.trap_addr_o, sim.stats().cycles);
     rc = kExitTrap;
   } else {
     std::fprintf(stderr, "kiln-sim: cycle limit of %" PRIu64 " reached\n",
-                 max_cycles);
+                 opt.max_cycles);
     rc = kExitCycleLimit;
   }
-  top->final();
-
-  if (!stats_path.empty()) {
-    nlohmann::json j;
-    j["cycles"] = st.cycles;
-    j["instructions"] = st.instructions;
-    j["exit_code"] = rc;
-    j["stalls"] = {{"load_use", st.load_use}, {"branch", st.branch},
-                   {"jump", st.jump},         {"mul_div", st.mul_div},
-                   {"lsu", st.lsu},           {"fetch", st.fetch}};
-    j["events"] = {{"taken_branches", st.taken_branches}, {"jumps", st.jumps}};
-    std::ofstream out(stats_path);
-    out << j.dump(2) << "\n";
-    if (!out) return Fail("cannot write " + stats_path);
+  if (!opt.stats.empty()) {
+    error = WriteStats(opt.stats, sim.stats(), rc);
+    if (!error.empty()) return Fail(error);
   }
   return rc;
 }
