@@ -448,6 +448,11 @@ class Importer {
           used.push_back(1);
         }
       }
+      auto checked = CheckedShape(used);
+      if (!checked.ok())
+        return checked.status().WithContext(
+            fmt::format("{}: input '{}' [{}]", s_.source, name,
+                        fmt::join(used, ",")));
       report_.input_shapes_used[name] = used;
     }
     return Status::Ok();

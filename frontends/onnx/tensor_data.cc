@@ -18,6 +18,10 @@ using onnx::TensorProto;
 // Far beyond any model kiln can place in a microcontroller's memory, and small
 // enough that byte counts of any element type cannot overflow int64.
 constexpr int64_t kMaxElements = int64_t{1} << 40;
+// No microcontroller tensor has a dimension this large; bounding each one also
+// keeps libonnx 1.12 out of its per-element loops (SAME padding subtracts the
+// stride from the input size one step at a time) on hostile shapes.
+constexpr int64_t kMaxDim = int64_t{1} << 24;
 // A constant larger than this is certainly not firmware; refusing it early
 // avoids allocating gigabytes for a hostile file.
 constexpr int64_t kMaxConstantBytes = int64_t{1} << 31;
@@ -199,6 +203,9 @@ StatusOr<ir::Shape> CheckedShape(const std::vector<int64_t>& dims) {
   int64_t n = 1;
   for (int64_t d : dims) {
     if (d < 0) return InvalidArgument("negative dimension {}", d);
+    if (d > kMaxDim)
+      return InvalidArgument("dimension {} is larger than kiln accepts ({})", d,
+                             kMaxDim);
     if (d != 0 && n > kMaxElements / d)
       return InvalidArgument("shape [{}] has too many elements",
                              fmt::join(dims, ","));
