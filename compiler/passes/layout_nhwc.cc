@@ -108,16 +108,15 @@ struct Info {
   std::vector<std::vector<int>> readers;
 };
 
-// The transpose node producing `t` whose output only `reader` reads (and is not
-// a graph output), or -1.
-int SoleTransposeFeeding(const Graph& g, const Info& info, TensorId t,
-                         int reader) {
+// The transpose node producing `t`, or -1. Its output may have other readers
+// (or be a graph output): pushing it into this reader leaves it for the others,
+// and each push moves one transpose-to-reader edge strictly later in the graph,
+// so rewriting still terminates. Compose rules run first, so a transpose that
+// also feeds its inverse cancels there before it is copied by a push.
+int TransposeFeeding(const Graph& g, const Info& info, TensorId t) {
   if (t == ir::kNoTensor) return -1;
   int p = info.producer[t];
-  if (p < 0 || g.nodes[p].op != OpKind::kTranspose || g.IsGraphOutput(t))
-    return -1;
-  for (int r : info.readers[t])
-    if (r != reader) return -1;
+  if (p < 0 || g.nodes[p].op != OpKind::kTranspose) return -1;
   return p;
 }
 
@@ -181,7 +180,7 @@ bool ComposeTransposes(Graph& g, const Info& info, size_t k) {
 bool PushThroughUnary(Graph& g, const Info& info, size_t k) {
   Node& u = g.nodes[k];
   if (u.op != OpKind::kRelu && u.op != OpKind::kClip) return false;
-  int p = SoleTransposeFeeding(g, info, u.inputs[0], static_cast<int>(k));
+  int p = TransposeFeeding(g, info, u.inputs[0]);
   if (p < 0) return false;
   TensorId x = g.nodes[p].inputs[0];
   std::vector<int64_t> perm = g.nodes[p].attr<ir::TransposeAttrs>().perm;
@@ -198,8 +197,8 @@ bool PushThroughAdd(Graph& g, const Info& info, size_t k) {
   if (n.op != OpKind::kAdd) return false;
   TensorId y = n.outputs[0];
   int64_t r = g.type(y).rank();
-  int pa = SoleTransposeFeeding(g, info, n.inputs[0], static_cast<int>(k));
-  int pb = SoleTransposeFeeding(g, info, n.inputs[1], static_cast<int>(k));
+  int pa = TransposeFeeding(g, info, n.inputs[0]);
+  int pb = TransposeFeeding(g, info, n.inputs[1]);
   if (pa < 0 && pb < 0) return false;
   // A copy: inserting the new transpose reallocates g.nodes.
   const std::vector<int64_t> perm =
@@ -244,7 +243,7 @@ bool PushThroughAdd(Graph& g, const Info& info, size_t k) {
 bool PushThroughSoftmax(Graph& g, const Info& info, size_t k) {
   Node& n = g.nodes[k];
   if (n.op != OpKind::kSoftmax) return false;
-  int p = SoleTransposeFeeding(g, info, n.inputs[0], static_cast<int>(k));
+  int p = TransposeFeeding(g, info, n.inputs[0]);
   if (p < 0) return false;
   TensorId x = g.nodes[p].inputs[0];
   std::vector<int64_t> perm = g.nodes[p].attr<ir::TransposeAttrs>().perm;
@@ -264,7 +263,7 @@ bool PushThroughConcat(Graph& g, const Info& info, size_t k) {
   std::vector<TensorId> in;
   std::vector<int64_t> perm;
   for (TensorId t : n.inputs) {
-    int p = SoleTransposeFeeding(g, info, t, static_cast<int>(k));
+    int p = TransposeFeeding(g, info, t);
     if (p < 0) return false;
     const auto& pp = g.nodes[p].attr<ir::TransposeAttrs>().perm;
     if (!perm.empty() && pp != perm) return false;
