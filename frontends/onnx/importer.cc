@@ -57,6 +57,7 @@ class Importer {
     KILN_RETURN_IF_ERROR(CollectValues());
     KILN_RETURN_IF_ERROR(SortNodes());
     KILN_RETURN_IF_ERROR(FindLiveNodes());
+    PruneUnneededNodes();
     KILN_RETURN_IF_ERROR(ChooseInputShapes());
     // The checker first: it validates input counts and attributes against
     // the schemas, which libonnx's inference functions take for granted.
@@ -157,15 +158,18 @@ class Importer {
     bool window = false;
     for (const char* op : kWindowOps) window |= node.op_type() == op;
     if (!window) return Status::Ok();
+    // Bounded too: huge pads make huge shapes that later inference loops over.
+    constexpr int64_t kMax = int64_t{1} << 24;
     for (const auto& a : node.attribute()) {
       bool positive = a.name() == "strides" || a.name() == "dilations" ||
                       a.name() == "kernel_shape" || a.name() == "group";
-      if (!positive) continue;
-      bool ok = a.name() == "group" ? a.i() > 0 : true;
-      for (int64_t v : a.ints()) ok &= v > 0;
+      if (!positive && a.name() != "pads") continue;
+      bool ok = a.name() == "group" ? a.i() > 0 && a.i() <= kMax : true;
+      for (int64_t v : a.ints()) ok &= v >= (positive ? 1 : 0) && v <= kMax;
       if (!ok)
-        return InvalidArgument("{}: {}: attribute '{}' must be positive",
-                               s_.source, label, a.name());
+        return InvalidArgument(
+            "{}: {}: attribute '{}' must be {} and at most {}", s_.source,
+            label, a.name(), positive ? "positive" : "non-negative", kMax);
     }
     return Status::Ok();
   }
@@ -391,6 +395,46 @@ class Importer {
     return Status(StatusCode::kUnimplemented, msg);
   }
 
+  // Drops the nodes that neither the outputs nor the constant inputs of live
+  // nodes need, so the checker and libonnx's inference only see what kiln
+  // imports or evaluates (a dead custom op or a hostile dead branch cannot
+  // fail the import).
+  void PruneUnneededNodes() {
+    const int n = g().node_size();
+    std::vector<bool> needed(n, false);
+    std::vector<std::string> work;
+    for (const auto& out : g().output()) work.push_back(out.name());
+    while (!work.empty()) {
+      auto p = s_.producer.find(work.back());
+      work.pop_back();
+      if (p == s_.producer.end() || needed[p->second]) continue;
+      needed[p->second] = true;
+      for (const auto& in : g().node(p->second).input())
+        if (!in.empty()) work.push_back(in);
+    }
+    if (std::count(needed.begin(), needed.end(), true) == n) return;
+    auto* nodes = s_.model.mutable_graph()->mutable_node();
+    google::protobuf::RepeatedPtrField<onnx::NodeProto> kept;
+    std::vector<int> position(n, -1), original;
+    for (int k = 0; k < n; ++k) {
+      if (!needed[k]) continue;
+      position[k] = kept.size();
+      original.push_back(s_.original_index[k]);
+      *kept.Add() = std::move(*nodes->Mutable(k));
+    }
+    nodes->Swap(&kept);
+    s_.original_index = std::move(original);
+    for (auto it = s_.producer.begin(); it != s_.producer.end();) {
+      if (position[it->second] < 0) {
+        it = s_.producer.erase(it);
+      } else {
+        it->second = position[it->second];
+        ++it;
+      }
+    }
+    for (int& k : live_nodes_) k = position[k];
+  }
+
   // Fixes every input dimension before shape inference: --input-shape values
   // first, then 1 for symbolic, unknown or zero dims (a dynamic batch).
   Status ChooseInputShapes() {
@@ -450,9 +494,8 @@ class Importer {
       }
       auto checked = CheckedShape(used);
       if (!checked.ok())
-        return checked.status().WithContext(
-            fmt::format("{}: input '{}' [{}]", s_.source, name,
-                        fmt::join(used, ",")));
+        return checked.status().WithContext(fmt::format(
+            "{}: input '{}' [{}]", s_.source, name, fmt::join(used, ",")));
       report_.input_shapes_used[name] = used;
     }
     return Status::Ok();

@@ -165,6 +165,18 @@ TEST(ImporterTest, DeadNodesAreNotImported) {
   EXPECT_EQ(g->nodes.size(), 1u);
 }
 
+TEST(ImporterTest, DeadCustomOpsAreNeverChecked) {
+  // A node of a domain neither kiln nor the ONNX checker knows, whose output
+  // nothing needs: pruned before the checker and shape inference run.
+  ModelBuilder b;
+  b.Input("x", {2}).Output("y");
+  b.Node("Relu", {"x"}, {"y"});
+  b.Node("FancyOp", {"x"}, {"debug"}, "probe").set_domain("com.example");
+  auto g = Import(b);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->nodes.size(), 1u);
+}
+
 TEST(ImporterTest, UnsortedNodesAreSortedAndKeepTheirNames) {
   ModelBuilder b;
   b.Input("x", {2}).Output("y");
