@@ -1,7 +1,7 @@
-// Unit tests of the broadcasting binary kernels (add, sub, mul, div, prelu),
-// the unary op kernel and scale_bias: hand-computed values, a naive
-// index-arithmetic broadcast in the test, and NaN/inf behaviour matching ONNX
-// Runtime's Relu/Clip.
+// Unit tests of the broadcasting binary kernels (add, sub, mul, div, pow, max,
+// min, prelu), the unary op kernel and scale_bias: hand-computed values, a
+// naive index-arithmetic broadcast in the test, and NaN/inf behaviour matching
+// ONNX Runtime's Relu/Clip.
 #include <gtest/gtest.h>
 
 #include <cmath>

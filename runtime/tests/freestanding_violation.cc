@@ -1,5 +1,6 @@
-// Deliberately NOT freestanding (heap, operator new, a static initialiser, libm):
-// runtime_freestanding_check_selftest proves check_freestanding.cmake rejects it.
+// Deliberately NOT freestanding (heap, operator new, a static initialiser,
+// libm): runtime_freestanding_check_selftest proves check_freestanding.cmake
+// rejects it.
 #include <math.h>
 #include <stdlib.h>
 

@@ -151,6 +151,61 @@ TEST(AvgPool2dTest, CeilModeOverhang) {
   ExpectNear({2.0f, 4.0f, 2.5f}, y, 0);
 }
 
+// Naive NHWC pooling written directly from the ONNX definition: window taps,
+// padding excluded from max, avg divisor by count_include_pad.
+std::vector<float> NaivePool(bool is_max, const std::vector<float>& x, int n,
+                             int h, int w, int c, int oh, int ow, int k, int s,
+                             int d, int pad, int cip) {
+  std::vector<float> y;
+  for (int b = 0; b < n; ++b)
+    for (int oy = 0; oy < oh; ++oy)
+      for (int ox = 0; ox < ow; ++ox)
+        for (int ch = 0; ch < c; ++ch) {
+          double sum = 0;
+          float m = -3.40282347e+38f;
+          int taps = 0;
+          for (int ky = 0; ky < k; ++ky)
+            for (int kx = 0; kx < k; ++kx) {
+              const int iy = oy * s - pad + ky * d, ix = ox * s - pad + kx * d;
+              if (iy < 0 || iy >= h || ix < 0 || ix >= w) continue;
+              const float v = x[((b * h + iy) * w + ix) * c + ch];
+              sum += v;
+              m = std::fmax(m, v);
+              ++taps;
+            }
+          const int div = cip ? k * k : taps;
+          y.push_back(is_max ? m : (div ? (float)(sum / div) : 0.0f));
+        }
+  return y;
+}
+
+TEST(PoolTest, MultiChannelMatchesNaive) {
+  const int n = 2, h = 7, w = 6, c = 3;
+  auto x = RandomVector(n * h * w * c, 17);
+  for (int k : {2, 3})
+    for (int s : {1, 2})
+      for (int d : {1, 2})
+        for (int pad : {0, 1})
+          for (int cip : {0, 1}) {
+            const int oh = (h + 2 * pad - (d * (k - 1) + 1)) / s + 1;
+            const int ow = (w + 2 * pad - (d * (k - 1) + 1)) / s + 1;
+            std::vector<float> y(n * oh * ow * c);
+            const kiln_avgpool2d_params_t a = {
+                n, h, w,   c,   oh,  ow,  k,   k,     s,   s,
+                d, d, pad, pad, pad, pad, cip, -kInf, kInf};
+            kiln_avgpool2d_f32_ref(&a, x.data(), y.data());
+            ExpectNear(
+                NaivePool(false, x, n, h, w, c, oh, ow, k, s, d, pad, cip), y);
+            const kiln_maxpool2d_params_t m = {n,   h,   w,   c,   oh,    ow,
+                                               k,   k,   s,   s,   d,     d,
+                                               pad, pad, pad, pad, -kInf, kInf};
+            kiln_maxpool2d_f32_ref(&m, x.data(), y.data());
+            ExpectNear(
+                NaivePool(true, x, n, h, w, c, oh, ow, k, s, d, pad, cip), y,
+                0);
+          }
+}
+
 TEST(GlobalPoolTest, AvgAndMax) {
   // Batch 2, 2 positions, 2 channels.
   const float x[8] = {1, 10, 3, 30, -1, -2, -3, kNan};
