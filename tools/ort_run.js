@@ -3,6 +3,9 @@
 // own output as an expectation; this script is what it compares with.
 //
 //   node tools/ort_run.js MODEL.onnx --in X.npy ... --out Y.npy ... [--names]
+//   node tools/ort_run.js MODEL.onnx --in X.npy ... --bench N
+// --bench runs the inputs N times (after 5 warm-up runs) with ORT's default graph
+// optimizations on one thread and prints {"mean_us": ...}: kiln's bench/ compares.
 // Inputs bind in the model's input order; outputs are written in output order;
 // several groups of --in/--out are several runs of one session.
 // --names prints the model's input and output names as JSON and exits.
@@ -68,17 +71,35 @@ async function main() {
   const model = args[0];
   const ins = [], outs = [];
   let names = false;
+  let bench = 0;
   for (let i = 1; i < args.length; ++i) {
     if (args[i] === '--in') ins.push(args[++i]);
     else if (args[i] === '--out') outs.push(args[++i]);
     else if (args[i] === '--names') names = true;
+    else if (args[i] === '--bench') bench = Number(args[++i]);
     else { console.error('ort_run: unknown argument ' + args[i]); process.exit(2); }
   }
   const ort = loadOrt();
-  const opts = {graphOptimizationLevel: 'disabled', intraOpNumThreads: 1};
+  // As an oracle ORT runs unoptimized (each node as written); as a benchmark
+  // opponent it runs with its default optimizations.
+  const opts = {graphOptimizationLevel: bench ? 'all' : 'disabled', intraOpNumThreads: 1,
+                interOpNumThreads: 1};
   const s = await ort.InferenceSession.create(model, opts);
   if (names) {
     console.log(JSON.stringify({inputs: s.inputNames, outputs: s.outputNames}));
+    return;
+  }
+  if (bench) {
+    const feeds = {};
+    s.inputNames.forEach((n, i) => {
+      const a = readNpy(ins[i]);
+      feeds[n] = new ort.Tensor(a.type, a.data, a.shape);
+    });
+    for (let i = 0; i < 5; ++i) await s.run(feeds);
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < bench; ++i) await s.run(feeds);
+    const us = Number(process.hrtime.bigint() - t0) / 1e3 / bench;
+    console.log(JSON.stringify({mean_us: us, runs: bench}));
     return;
   }
   // Groups of (inputs, outputs) run one after another in one session.
