@@ -20,9 +20,18 @@ Status ImportBatchNormalization(OpContext& ctx) {
     return ctx.Unsupported(
         "training_mode = 1; kiln compiles models for inference only");
   KILN_ASSIGN_OR_RETURN(float epsilon, ctx.AttrFloat("epsilon", 1e-5f));
+  KILN_ASSIGN_OR_RETURN(ir::TensorType x, ctx.InputType(0));
+  if (x.rank() < 2) return ctx.Error("input rank {} is below 2", x.rank());
   std::vector<ir::TensorId> ins;
   for (int i = 0; i < 5; ++i) {
     if (!ctx.HasInput(i)) return ctx.Error("input {} is missing", i);
+    // libonnx 1.12 does not check the per-channel parameters' shapes.
+    if (i > 0) {
+      KILN_ASSIGN_OR_RETURN(ir::TensorType p, ctx.InputType(i));
+      if (p.shape != ir::Shape{x.shape[1]})
+        return ctx.Error("input {} has shape [{}], expected [{}] (channels)", i,
+                         fmt::join(p.shape, ","), x.shape[1]);
+    }
     KILN_ASSIGN_OR_RETURN(ir::TensorId in, ctx.Input(i));
     ins.push_back(in);
   }
