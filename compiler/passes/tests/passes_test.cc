@@ -80,6 +80,11 @@ std::vector<eval::Buffer> RandomInputs(const ir::Graph& g, unsigned seed) {
   std::uniform_real_distribution<float> dist(-2.0f, 2.0f);
   std::vector<eval::Buffer> in;
   for (ir::TensorId id : g.inputs) {
+    if (g.type(id).dtype != ir::DType::kF32) {
+      // Not evaluable on the host; any bytes of the right size.
+      in.push_back(eval::Buffer(static_cast<size_t>(g.type(id).bytes())));
+      continue;
+    }
     std::vector<float> v(static_cast<size_t>(g.type(id).num_elements()));
     for (float& f : v) f = dist(rng);
     in.push_back(eval::ToBuffer(v));
@@ -135,9 +140,19 @@ TEST(Passes, EveryPassPreservesSemanticsOnLitInputs) {
     ASSERT_TRUE(s.ok()) << f << ": " << s.message();
     ExpectSameOutputs(g, h, f + " after the default pipeline");
   }
-  // Every lit input is float and uses ops with reference kernels.
-  EXPECT_EQ(g_compared,
-            3 * static_cast<int>(files.size() * (PassNames().size() + 1)));
+  // Float-only inputs use ops with reference kernels: only inputs with a
+  // non-f32 tensor may be skipped.
+  int float_files = 0;
+  for (const std::string& f : files) {
+    auto parsed = ir::ParseGraph(ReadFile(f), f);
+    if (!parsed.ok()) continue;
+    bool all_f32 = true;
+    for (const ir::Tensor& t : parsed->tensors)
+      if (t.type.dtype != ir::DType::kF32) all_f32 = false;
+    if (all_f32) ++float_files;
+  }
+  EXPECT_GE(g_compared,
+            3 * float_files * static_cast<int>(PassNames().size() + 1));
 }
 
 }  // namespace
