@@ -10,8 +10,13 @@ Status ImportDropout(OpContext& ctx) {
         "the mask output is used; kiln imports Dropout for inference, output "
         "0 only");
   if (ctx.opset() >= 12 && ctx.HasInput(2)) {
-    KILN_ASSIGN_OR_RETURN(std::vector<int64_t> training, ctx.ConstInts(2));
-    if (training.size() != 1 || training[0] != 0)
+    auto training = ctx.ConstInts(2);
+    if (!training.ok())
+      return ctx.Unsupported(
+          "training_mode ('{}') is not a constant; kiln compiles models for "
+          "inference only, so it must be absent or constant false",
+          ctx.node().input(2));
+    if (training->size() != 1 || (*training)[0] != 0)
       return ctx.Unsupported(
           "training_mode is true; kiln compiles models for inference only");
   }

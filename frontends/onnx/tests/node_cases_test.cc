@@ -1,0 +1,76 @@
+// Imports every ONNX backend node-test model of a supported op (generated at
+// test time by gen_node_cases.py) and verifies it: ONNX's shape inference and
+// kiln's type rules must agree on all of ONNX's own cases. The few cases kiln
+// refuses by design must fail with the documented reason.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/verifier.h"
+#include "frontends/onnx/importer.h"
+
+namespace kiln::onnx_frontend {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Cases kiln refuses by design: name prefix -> a phrase of the error.
+struct Refusal {
+  const char* prefix;
+  const char* reason;
+};
+constexpr Refusal kRefusals[] = {
+    {"test_averagepool_3d", "input rank 5 is not supported"},
+    {"test_maxpool_3d", "input rank 5 is not supported"},
+    {"test_batchnorm_epsilon_training_mode", "inference"},
+    {"test_batchnorm_example_training_mode", "inference"},
+    // Bounds given as graph inputs: kiln needs them constant.
+    {"test_clip", "must be a constant"},
+    {"test_clip_default_int8", "only float"},
+    {"test_dropout_default_mask", "the mask output is used"},
+    {"test_training_dropout", "inference"},
+    {"test_globalaveragepool", "opset 1 is not supported"},
+    {"test_identity_opt", "is not a tensor"},
+    {"test_identity_sequence", "is not a tensor"},
+    {"test_maxpool_with_argmax", "the Indices output is used"},
+    // A zero-sized input dimension is read as dynamic and becomes 1.
+    {"test_reshape_allowzero_reordered", "cannot reshape"},
+};
+
+TEST(OnnxNodeCasesTest, SupportedOpsImportAndVerify) {
+  fs::path dir = KILN_ONNX_NODE_CASES_DIR;
+  std::vector<fs::path> files;
+  if (fs::exists(dir))
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".onnx") files.push_back(e.path());
+  if (files.empty())
+    GTEST_SKIP() << "no node cases in " << dir
+                 << ": gen_node_cases.py needs /usr/bin/python3 with "
+                    "python3-onnx";
+  int imported = 0;
+  for (const fs::path& f : files) {
+    std::string name = f.stem().string();
+    const Refusal* refusal = nullptr;
+    for (const Refusal& r : kRefusals)
+      if (name.rfind(r.prefix, 0) == 0 &&
+          (!refusal ||
+           std::string(r.prefix).size() > std::string(refusal->prefix).size()))
+        refusal = &r;
+    auto g = ImportOnnxFile(f.string(), {}, nullptr);
+    if (g.ok()) {
+      ++imported;
+      EXPECT_TRUE(ir::Verify(*g).ok()) << name;
+      continue;
+    }
+    ASSERT_NE(refusal, nullptr) << name << ": " << g.status().ToString();
+    EXPECT_THAT(g.status().message(), ::testing::HasSubstr(refusal->reason))
+        << name;
+  }
+  EXPECT_GE(imported, 80) << "of " << files.size();
+}
+
+}  // namespace
+}  // namespace kiln::onnx_frontend
