@@ -1,8 +1,9 @@
 // remove-identity: drops Identity and Dropout (inference-mode Dropout is the
 // identity), rewiring readers to the op's input. When the output is a graph
-// output, the producer writes the graph output directly instead; a copy is kept
-// only when no producer can (the input is a graph input, a constant, or itself
-// another graph output, which must stay a distinct buffer).
+// output, the producer writes the graph output directly instead; a copy (a
+// same-shape reshape) is kept only when no producer can (the input is a graph
+// input, a constant, or itself another graph output, which must stay a distinct
+// buffer).
 #include "compiler/passes/passes.h"
 
 namespace kiln::passes {
@@ -20,8 +21,11 @@ Status RemoveIdentity(ir::Graph& g, const PassOptions&) {
     }
     int p = producers[x];
     if (p < 0 || g.IsGraphOutput(x)) {
-      // Keep a copy; an Identity is what the backends emit as one.
-      n.op = ir::OpKind::kIdentity;
+      // A copy must stay. It becomes a same-shape reshape: backends already
+      // emit a reshape between buffers that are not one arena view as a copy,
+      // so no backend needs an identity kernel.
+      n.op = ir::OpKind::kReshape;
+      n.attrs = ir::DefaultAttrs(n.op);
       continue;
     }
     // The producer of x now writes y; every other reader of x reads y.
