@@ -16,6 +16,8 @@
 #include <fstream>
 #include <queue>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "compiler/ir/verifier.h"
 #include "frontends/onnx/model_state.h"

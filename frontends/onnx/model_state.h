@@ -6,9 +6,6 @@
 #include <onnx/onnx_pb.h>
 
 #include <deque>
-#include <map>
-#include <memory>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,7 +22,9 @@ class ModelState {
   std::string source;     // the model path as the user gave it (for messages)
   std::string model_dir;  // folder that external data is relative to
   int64_t opset = 0;
-  onnx::ModelProto model;  // our copy: inputs fixed, shapes inferred, sorted
+  // Our copy of the model: sorted, pruned to what is needed, input shapes
+  // fixed, shapes inferred.
+  onnx::ModelProto model;
   // ONNX graph position of each node of model.graph() (which we may reorder
   // topologically): names and messages use the original index.
   std::vector<int> original_index;
