@@ -280,3 +280,71 @@ TEST(ImporterTest, TorchStyleDynamicBatchModel) {
 
 }  // namespace
 }  // namespace kiln::onnx_frontend::testing
+
+namespace kiln::onnx_frontend::testing {
+namespace {
+
+TEST(ImporterTest, ConstantElementTypes) {
+  ModelBuilder b;
+  b.Input("x", {1});
+  struct Case {
+    const char* name;
+    int32_t type;
+    const char* text;
+  };
+  const Case cases[] = {
+      {"i32", onnx::TensorProto::INT32, "const %i32: s32[2] = dense<-3, 7>"},
+      {"i16", onnx::TensorProto::INT16, "const %i16: s16[2] = dense<-3, 7>"},
+      {"i8", onnx::TensorProto::INT8, "const %i8: s8[2] = dense<-3, 7>"},
+      {"u8", onnx::TensorProto::UINT8, "const %u8: u8[2] = dense<253, 7>"},
+      {"b", onnx::TensorProto::BOOL, "const %b: bool[2] = dense<1, 1>"},
+  };
+  for (const Case& c : cases) {
+    auto* t = b.graph().add_initializer();
+    t->set_name(c.name);
+    t->set_data_type(c.type);
+    t->add_dims(2);
+    t->add_int32_data(c.type == onnx::TensorProto::UINT8 ? 253 : -3);
+    t->add_int32_data(7);
+    b.Node("Identity", {c.name}, {std::string(c.name) + "_out"});
+    b.Output(std::string(c.name) + "_out", c.type);
+  }
+  // int8 from raw_data, int64 from typed fields.
+  auto* raw = b.graph().add_initializer();
+  raw->set_name("raw8");
+  raw->set_data_type(onnx::TensorProto::INT8);
+  raw->add_dims(3);
+  raw->set_raw_data(std::string("\x01\xff\x7f", 3));
+  b.Node("Identity", {"raw8"}, {"raw8_out"});
+  b.Output("raw8_out", onnx::TensorProto::INT8);
+  b.Ints("i64", {2}, {-1, 1LL << 40});
+  b.Node("Identity", {"i64"}, {"i64_out"});
+  b.Output("i64_out", onnx::TensorProto::INT64);
+  std::string text = ImportText(b);
+  for (const Case& c : cases) EXPECT_THAT(text, HasSubstr(c.text));
+  EXPECT_THAT(text, HasSubstr("const %raw8: s8[3] = dense<1, -1, 127>"));
+  EXPECT_THAT(text, HasSubstr("const %i64: s64[2] = dense<-1, 1099511627776>"));
+  EXPECT_THAT(text, HasSubstr("%i32_out: s32[2] = identity(%i32)"));
+}
+
+TEST(ImporterTest, UnreadableConstantNodeFailsOnlyWhenUsed) {
+  ModelBuilder b;
+  b.Input("x", {1}).Output("y");
+  auto& c = b.Node("Constant", {}, {"s"}, "strings");
+  auto* a = c.add_attribute();
+  a->set_name("value_strings");
+  a->set_type(onnx::AttributeProto::STRINGS);
+  a->add_strings("hello");
+  b.Node("Relu", {"x"}, {"y"});
+  EXPECT_TRUE(Import(b).ok());  // unused: pruned
+  b.Node("Identity", {"s"}, {"z"}, "use");
+  b.Output("z", onnx::TensorProto::STRING);
+  auto g = Import(b);
+  ASSERT_FALSE(g.ok());
+  EXPECT_THAT(g.status().message(),
+              HasSubstr("node 'strings' (Constant, opset 13): attribute "
+                        "'value_strings' is not supported"));
+}
+
+}  // namespace
+}  // namespace kiln::onnx_frontend::testing
