@@ -12,6 +12,7 @@
 #include <onnx/shape_inference/implementation.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <queue>
@@ -758,6 +759,34 @@ class Importer {
 };
 
 }  // namespace
+
+StatusOr<std::pair<std::string, ir::Shape>> ParseInputShape(
+    std::string_view flag) {
+  auto bad = [&]() {
+    return InvalidArgument(
+        "--input-shape '{}': expected NAME=DIMS with positive dimensions "
+        "separated by 'x', e.g. input=1x3x32x32",
+        flag);
+  };
+  size_t eq = flag.rfind('=');
+  if (eq == std::string_view::npos || eq == 0 || eq + 1 == flag.size())
+    return bad();
+  std::string name(flag.substr(0, eq));
+  ir::Shape shape;
+  std::string_view dims = flag.substr(eq + 1);
+  while (true) {
+    size_t sep = dims.find_first_of("x,");
+    std::string_view d = dims.substr(0, sep);
+    int64_t v = 0;
+    auto [end, ec] = std::from_chars(d.data(), d.data() + d.size(), v);
+    if (d.empty() || ec != std::errc() || end != d.data() + d.size() || v <= 0)
+      return bad();
+    shape.push_back(v);
+    if (sep == std::string_view::npos) break;
+    dims = dims.substr(sep + 1);
+  }
+  return std::make_pair(std::move(name), std::move(shape));
+}
 
 std::string GraphNameFromPath(const std::string& path) {
   std::string stem = fs::path(path).stem().string();

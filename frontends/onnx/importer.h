@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "compiler/ir/graph.h"
@@ -49,6 +51,12 @@ StatusOr<ir::Graph> ImportOnnxModel(const onnx::ModelProto& model,
                                     const std::string& source_name,
                                     const ImportOptions& options,
                                     ImportReport* report);
+
+// Parses a `--input-shape` value "NAME=1x3x32x32" (dims separated by 'x' or
+// ','; the name may itself contain '='; the last one splits) into the entry
+// for ImportOptions::input_shapes.
+StatusOr<std::pair<std::string, ir::Shape>> ParseInputShape(
+    std::string_view flag);
 
 // The C identifier kiln derives from a model path: the file stem with every
 // character other than [A-Za-z0-9_] replaced by '_', prefixed with "m_" when it

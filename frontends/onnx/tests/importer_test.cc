@@ -348,3 +348,26 @@ TEST(ImporterTest, UnreadableConstantNodeFailsOnlyWhenUsed) {
 
 }  // namespace
 }  // namespace kiln::onnx_frontend::testing
+
+namespace kiln::onnx_frontend::testing {
+namespace {
+
+TEST(ImporterTest, ParseInputShapeFlag) {
+  auto a = ParseInputShape("x=1x1x28x28");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->first, "x");
+  EXPECT_EQ(a->second, (ir::Shape{1, 1, 28, 28}));
+  auto b = ParseInputShape("a=b=3,4");
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->first, "a=b");
+  EXPECT_EQ(b->second, (ir::Shape{3, 4}));
+  for (const char* bad :
+       {"x", "=1x2", "x=", "x=1xx2", "x=0x3", "x=-1", "x=2y3"})
+    EXPECT_FALSE(ParseInputShape(bad).ok()) << bad;
+  EXPECT_EQ(ParseInputShape("x=1xq").status().message(),
+            "--input-shape 'x=1xq': expected NAME=DIMS with positive "
+            "dimensions separated by 'x', e.g. input=1x3x32x32");
+}
+
+}  // namespace
+}  // namespace kiln::onnx_frontend::testing
