@@ -1,4 +1,4 @@
-// Top of the kiln RV32IM + Zicsr core: a three-stage in-order pipeline, fetch (IF) |
+// Top of the kiln RV32IM + Zicsr + CORE-V (Xpulp subset) core: a three-stage in-order pipeline, fetch (IF) |
 // decode, execute and memory request (EX) | load write-back (WB).
 //
 // Timing (docs/sim.md): one instruction per cycle; a load's data is written in WB,
@@ -82,14 +82,16 @@ module kiln_core
     .redirect_i     (redirect),
     .redirect_now_i (redirect_now),
     .redirect_pc_i  (redirect_pc),
-    .halt_i         (halted_q)
+    .halt_i         (halted_q),
+    .fire_o         (fetch_fire),
+    .next_addr_i    (fetch_next)
   );
 
   // ---------------------------------------------------------------- EX: decode
   logic        dec_illegal, dec_ecall, dec_ebreak;
   logic [4:0]  rs1, rs2, rd;
-  logic        rs1_used, rs2_used, rf_we;
-  logic [1:0]  result_sel;
+  logic        rs1_used, rs2_used, rs3_used, rf_we;
+  logic [2:0]  result_sel;
   alu_op_e     alu_op;
   op_a_src_e   op_a_src;
   logic        op_b_imm;
@@ -102,6 +104,13 @@ module kiln_core
   csr_op_e     csr_op;
   logic        is_md;
   md_op_e      md_op;
+  addr_mode_e  addr_mode;
+  inc_sel_e    inc_sel;
+  logic        postinc;
+  logic        xp_half, xp_sc;
+  xp_op_e      xp_op;
+  logic        is_hwlp, hwlp_l;
+  logic [2:0]  hwlp_op;
 
   kiln_decoder u_decoder (
     .instr_i        (ex_instr),
@@ -113,6 +122,7 @@ module kiln_core
     .rd_o           (rd),
     .rs1_used_o     (rs1_used),
     .rs2_used_o     (rs2_used),
+    .rs3_used_o     (rs3_used),
     .rf_we_o        (rf_we),
     .result_sel_o   (result_sel),
     .alu_op_o       (alu_op),
@@ -123,6 +133,9 @@ module kiln_core
     .store_o        (is_store),
     .mem_size_o     (mem_size),
     .mem_unsigned_o (mem_unsigned),
+    .addr_mode_o    (addr_mode),
+    .postinc_o      (postinc),
+    .inc_sel_o      (inc_sel),
     .branch_o       (is_branch),
     .branch_cond_o  (branch_cond),
     .jal_o          (is_jal),
@@ -132,13 +145,19 @@ module kiln_core
     .csr_op_o       (csr_op),
     .csr_imm_o      (csr_imm),
     .md_o           (is_md),
-    .md_op_o        (md_op)
+    .md_op_o        (md_op),
+    .xp_op_o        (xp_op),
+    .xp_half_o      (xp_half),
+    .xp_sc_o        (xp_sc),
+    .hwlp_o         (is_hwlp),
+    .hwlp_op_o      (hwlp_op),
+    .hwlp_l_o       (hwlp_l)
   );
 
   // ---------------------------------------------------------------- register file
-  logic [31:0] rs1_val, rs2_val;
+  logic [31:0] rs1_val, rs2_val, rs3_val;
   logic        rf_we_ex, rf_we_wb;
-  logic [4:0]  rf_waddr_wb;
+  logic [4:0]  rf_waddr_ex, rf_waddr_wb;
   logic [31:0] rf_wdata_ex, rf_wdata_wb;
 
   kiln_regfile u_regfile (
@@ -148,8 +167,10 @@ module kiln_core
     .rdata_a_o (rs1_val),
     .raddr_b_i (rs2),
     .rdata_b_o (rs2_val),
+    .raddr_c_i (rd),
+    .rdata_c_o (rs3_val),
     .we_a_i    (rf_we_ex),
-    .waddr_a_i (rd),
+    .waddr_a_i (rf_waddr_ex),
     .wdata_a_i (rf_wdata_ex),
     .we_b_i    (rf_we_wb),
     .waddr_b_i (rf_waddr_wb),
@@ -190,7 +211,37 @@ module kiln_core
   logic [4:0] wb_rd;
   logic load_use;
   assign load_use = wb_load_pending && (wb_rd != 5'd0) &&
-                    ((rs1_used && rs1 == wb_rd) || (rs2_used && rs2 == wb_rd));
+                    ((rs1_used && rs1 == wb_rd) || (rs2_used && rs2 == wb_rd) ||
+                     (rs3_used && rd == wb_rd));
+
+  // CORE-V addressing: the access address and the post-incremented base.
+  logic [31:0] mem_addr, inc, postinc_addr;
+  always_comb begin
+    unique case (addr_mode)
+      AddrRs1:    mem_addr = rs1_val;
+      AddrRs1Rs2: mem_addr = rs1_val + rs2_val;
+      AddrRs1Rs3: mem_addr = rs1_val + rs3_val;
+      default:    mem_addr = alu_result;
+    endcase
+    unique case (inc_sel)
+      IncRs2:  inc = rs2_val;
+      IncRs3:  inc = rs3_val;
+      default: inc = imm;
+    endcase
+  end
+  assign postinc_addr = rs1_val + inc;
+
+  // CORE-V SIMD, clip and MAC. cv.clip/cv.clipu take Is2 from the rs2 field.
+  logic [31:0] xp_result;
+  kiln_xpulp u_xpulp (
+    .op_i     (xp_op),
+    .half_i   (xp_half),
+    .sc_i     (xp_sc),
+    .a_i      (rs1_val),
+    .b_i      ((xp_op == XpClip || xp_op == XpClipu) ? {27'b0, rs2} : rs2_val),
+    .c_i      (rs3_val),
+    .result_o (xp_result)
+  );
 
   // The instruction in EX has its operands and may act (or trap) this cycle.
   logic can_go;
@@ -213,7 +264,7 @@ module kiln_core
       ex_cause = TrapEbreak;
     end else if ((is_load || is_store) && lsu_misaligned) begin
       ex_cause     = is_load ? TrapLoadMisaligned : TrapStoreMisaligned;
-      ex_trap_addr = alu_result;
+      ex_trap_addr = mem_addr;
     end else if ((is_jal || is_jalr) && jump_target[1]) begin
       ex_cause     = TrapInstrMisaligned;
       ex_trap_addr = jump_target;
@@ -262,7 +313,7 @@ module kiln_core
     .we_i              (is_store),
     .size_i            (mem_size),
     .unsigned_i        (mem_unsigned),
-    .addr_i            (alu_result),
+    .addr_i            (mem_addr),
     .wdata_i           (rs2_val),
     .rd_i              (rd),
     .pc_i              (ex_pc),
@@ -315,6 +366,26 @@ module kiln_core
   end
   assign ex_pop = ex_done;
 
+  // Hardware loops.
+  logic        fetch_fire;
+  logic [31:0] fetch_next;
+  kiln_hwloop u_hwloop (
+    .clk_i,
+    .rst_ni,
+    .we_i         (ex_done && is_hwlp),
+    .op_i         (hwlp_op),
+    .l_i          (hwlp_l),
+    .pc_i         (ex_pc),
+    .rs1_i        (rs1_val),
+    .uimm_l_i     (ex_instr[31:20]),
+    .uimm_s_i     (ex_instr[19:15]),
+    .retire_i     (ex_done),
+    .redirect_i   (redirect),
+    .fetch_fire_i (fetch_fire),
+    .fetch_addr_i (instr_addr_o),
+    .fetch_next_o (fetch_next)
+  );
+
   logic branch_taken, jump;
   assign branch_taken = ex_done && is_branch && cond_true;
   assign jump         = ex_done && (is_jal || is_jalr);
@@ -322,15 +393,22 @@ module kiln_core
   assign redirect_now = jump;
   assign redirect_pc  = jump ? jump_target : (branch_taken ? pc_imm : pc_plus4);
 
-  // Register write from EX (everything but loads, whose data comes in WB).
-  assign rf_we_ex = ex_done && rf_we && !is_load;
+  // Register write from EX (everything but loads, whose data comes in WB; a post-
+  // increment load or store writes its new base address here).
+  assign rf_we_ex    = ex_done && ((rf_we && !is_load) || postinc);
+  assign rf_waddr_ex = postinc ? rs1 : rd;
   always_comb begin
-    unique case (result_sel)
-      2'd0:    rf_wdata_ex = alu_result;
-      2'd1:    rf_wdata_ex = pc_plus4;
-      2'd2:    rf_wdata_ex = csr_rdata;
-      default: rf_wdata_ex = md_op[2] ? div_result : mult_result;
-    endcase
+    if (postinc) begin
+      rf_wdata_ex = postinc_addr;
+    end else begin
+      unique case (result_sel)
+        3'd0:    rf_wdata_ex = alu_result;
+        3'd1:    rf_wdata_ex = pc_plus4;
+        3'd2:    rf_wdata_ex = csr_rdata;
+        3'd3:    rf_wdata_ex = md_op[2] ? div_result : mult_result;
+        default: rf_wdata_ex = xp_result;
+      endcase
+    end
   end
 
   // ---------------------------------------------------------------- traps
@@ -370,8 +448,8 @@ module kiln_core
   assign retire_o       = ex_done;
   assign retire_pc_o    = ex_pc;
   assign retire_instr_o = ex_instr;
-  assign rf_we_ex_o     = rf_we_ex && (rd != 5'd0);
-  assign rf_waddr_ex_o  = rd;
+  assign rf_we_ex_o     = rf_we_ex && (rf_waddr_ex != 5'd0);
+  assign rf_waddr_ex_o  = rf_waddr_ex;
   assign rf_wdata_ex_o  = rf_wdata_ex;
   assign rf_we_wb_o     = rf_we_wb && (rf_waddr_wb != 5'd0);
   assign rf_waddr_wb_o  = rf_waddr_wb;

@@ -1,5 +1,6 @@
-// Instruction decoder of the kiln core: turns one RV32IM + Zicsr instruction word into
-// the control signals of the EX stage, and flags every encoding it does not know.
+// Instruction decoder of the kiln core: turns one RV32IM + Zicsr + CORE-V (CV32E40P v2
+// encodings) instruction word into the control signals of the EX stage, and flags
+// every encoding it does not know.
 module kiln_decoder
   import kiln_pkg::*;
 (
@@ -15,7 +16,8 @@ module kiln_decoder
   output logic        rs1_used_o,
   output logic        rs2_used_o,
   output logic        rf_we_o,
-  output logic [1:0]  result_sel_o,  // 0 ALU, 1 PC+4, 2 CSR, 3 mul/div
+  output logic        rs3_used_o,    // the rd field is read as a third source (rs3/rD)
+  output logic [2:0]  result_sel_o,  // 0 ALU, 1 PC+4, 2 CSR, 3 mul/div, 4 kiln_xpulp
 
   output alu_op_e     alu_op_o,
   output op_a_src_e   op_a_src_o,
@@ -26,6 +28,9 @@ module kiln_decoder
   output logic        store_o,
   output logic [1:0]  mem_size_o,  // 0 byte, 1 half, 2 word
   output logic        mem_unsigned_o,
+  output addr_mode_e  addr_mode_o,
+  output logic        postinc_o,     // rs1 += increment (post-increment load/store)
+  output inc_sel_e    inc_sel_o,
 
   output logic        branch_o,
   output logic [2:0]  branch_cond_o,  // funct3 of the branch
@@ -38,7 +43,15 @@ module kiln_decoder
   output logic        csr_imm_o,  // CSRR*I: the rs1 field is a 5-bit immediate
 
   output logic        md_o,
-  output md_op_e      md_op_o
+  output md_op_e      md_op_o,
+
+  output xp_op_e      xp_op_o,
+  output logic        xp_half_o,
+  output logic        xp_sc_o,
+
+  output logic        hwlp_o,        // hardware-loop setup: funct4 in hwlp_op_o
+  output logic [2:0]  hwlp_op_o,
+  output logic        hwlp_l_o       // loop number
 );
 
   logic [6:0] opcode;
@@ -69,7 +82,8 @@ module kiln_decoder
     rs1_used_o     = 1'b0;
     rs2_used_o     = 1'b0;
     rf_we_o        = 1'b0;
-    result_sel_o   = 2'd0;
+    rs3_used_o     = 1'b0;
+    result_sel_o   = 3'd0;
     alu_op_o       = AluAdd;
     op_a_src_o     = OpASrcRs1;
     op_b_imm_o     = 1'b1;
@@ -88,6 +102,15 @@ module kiln_decoder
     csr_imm_o      = funct3[2];
     md_o           = 1'b0;
     md_op_o        = md_op_e'(funct3);
+    addr_mode_o    = AddrRs1Imm;
+    postinc_o      = 1'b0;
+    inc_sel_o      = IncImm;
+    xp_op_o        = XpAdd;
+    xp_half_o      = 1'b0;
+    xp_sc_o        = 1'b0;
+    hwlp_o         = 1'b0;
+    hwlp_op_o      = instr_i[10:8];
+    hwlp_l_o       = instr_i[7];
 
     unique case (opcode)
       OpcLui: begin
@@ -102,13 +125,13 @@ module kiln_decoder
       end
       OpcJal: begin
         rf_we_o      = 1'b1;
-        result_sel_o = 2'd1;
+        result_sel_o = 3'd1;
         jal_o        = 1'b1;
         imm_o        = imm_j;
       end
       OpcJalr: begin
         rf_we_o      = 1'b1;
-        result_sel_o = 2'd1;
+        result_sel_o = 3'd1;
         jalr_o       = 1'b1;
         rs1_used_o   = 1'b1;
         illegal_o    = (funct3 != 3'b000);
@@ -160,7 +183,7 @@ module kiln_decoder
         op_b_imm_o = 1'b0;
         if (funct7 == 7'b0000001) begin
           md_o         = 1'b1;
-          result_sel_o = 2'd3;
+          result_sel_o = 3'd3;
         end else begin
           unique case (funct3)
             3'b000: alu_op_o = funct7[5] ? AluSub : AluAdd;
@@ -196,7 +219,7 @@ module kiln_decoder
         end else begin
           csr_o        = 1'b1;
           rf_we_o      = 1'b1;
-          result_sel_o = 2'd2;
+          result_sel_o = 3'd2;
           rs1_used_o   = !funct3[2];
           unique case (funct3[1:0])
             2'b01:   csr_op_o = CsrOpWrite;
@@ -204,6 +227,110 @@ module kiln_decoder
             default: csr_op_o = CsrOpClear;
           endcase
         end
+      end
+      OpcCustom0: begin
+        // cv.lb/lh/lw/lbu/lhu rD, (rs1), Imm: load from rs1, then rs1 += Imm.
+        load_o      = 1'b1;
+        rf_we_o     = 1'b1;
+        rs1_used_o  = 1'b1;
+        addr_mode_o = AddrRs1;
+        postinc_o   = 1'b1;
+        illegal_o   = (funct3[1:0] == 2'b11) || (funct3 == 3'b110);
+      end
+      OpcCustom1: begin
+        unique case (funct3)
+          3'b000, 3'b001, 3'b010: begin
+            // cv.sb/sh/sw rs2, (rs1), Imm
+            store_o     = 1'b1;
+            rs1_used_o  = 1'b1;
+            rs2_used_o  = 1'b1;
+            imm_o       = imm_s;
+            addr_mode_o = AddrRs1;
+            postinc_o   = 1'b1;
+          end
+          3'b011: begin
+            rs1_used_o = 1'b1;
+            rs2_used_o = 1'b1;
+            if (funct7[6:4] == 3'b000 && funct7[1:0] != 2'b11 &&
+                !(funct7[3] && funct7[1])) begin
+              // Register-register loads: funct7 = 000 u p ss (u: unsigned, p: no
+              // post-increment, ss: size). cv.lX rD, (rs1), rs2 / cv.lX rD, rs2(rs1).
+              load_o         = 1'b1;
+              rf_we_o        = 1'b1;
+              mem_size_o     = funct7[1:0];
+              mem_unsigned_o = funct7[3];
+              postinc_o      = !funct7[2];
+              addr_mode_o    = funct7[2] ? AddrRs1Rs2 : AddrRs1;
+              inc_sel_o      = IncRs2;
+            end else if (funct7[6:3] == 4'b0010 && funct7[1:0] != 2'b11) begin
+              // Register-register stores: cv.sX rs2, (rs1), rs3 / cv.sX rs2, rs3(rs1).
+              store_o     = 1'b1;
+              rs3_used_o  = 1'b1;
+              mem_size_o  = funct7[1:0];
+              postinc_o   = !funct7[2];
+              addr_mode_o = funct7[2] ? AddrRs1Rs3 : AddrRs1;
+              inc_sel_o   = IncRs3;
+            end else if (funct7[6:2] == 5'b01110) begin
+              // cv.clip, cv.clipu (rs2 field = Is2), cv.clipr, cv.clipur.
+              rf_we_o      = 1'b1;
+              result_sel_o = 3'd4;
+              rs2_used_o   = funct7[1];
+              unique case (funct7[1:0])
+                2'b00:   xp_op_o = XpClip;
+                2'b01:   xp_op_o = XpClipu;
+                2'b10:   xp_op_o = XpClipr;
+                default: xp_op_o = XpClipur;
+              endcase
+            end else if (funct7[6:1] == 6'b100100) begin
+              // cv.mac, cv.msu: rD +/-= rs1 * rs2.
+              rf_we_o      = 1'b1;
+              rs3_used_o   = 1'b1;
+              result_sel_o = 3'd4;
+              xp_op_o      = funct7[0] ? XpMsu : XpMac;
+            end else begin
+              illegal_o = 1'b1;
+            end
+          end
+          3'b100: begin
+            // Hardware loops: funct4 = instr[11:8], L = instr[7]. Odd funct4 read rs1;
+            // the immediate forms need rs1 = 0 (but cv.setupi, whose uimmS is there),
+            // the register forms (but cv.setup) an immediate of 0.
+            hwlp_o     = 1'b1;
+            rs1_used_o = instr_i[8];
+            illegal_o  = instr_i[11] ||
+                         (!instr_i[8] && instr_i[10:9] != 2'b11 && rs1_o != 5'd0) ||
+                         (instr_i[8] && instr_i[10:9] != 2'b11 && instr_i[31:20] != 12'd0);
+          end
+          default: illegal_o = 1'b1;
+        endcase
+      end
+      OpcCustom3: begin
+        // Packed SIMD: funct5 = instr[31:27], F = instr[26], instr[25] = 0; funct3 000
+        // .h, 001 .b, 100 .sc.h, 101 .sc.b (.sci forms are not implemented).
+        rf_we_o      = 1'b1;
+        rs1_used_o   = 1'b1;
+        rs2_used_o   = 1'b1;
+        result_sel_o = 3'd4;
+        xp_half_o    = !funct3[0];
+        xp_sc_o      = funct3[2];
+        illegal_o    = funct3[1] || instr_i[26] || instr_i[25];
+        unique case (instr_i[31:27])
+          5'b00000: xp_op_o = XpAdd;
+          5'b00001: xp_op_o = XpSub;
+          5'b00100: xp_op_o = XpMin;
+          5'b00101: xp_op_o = XpMinu;
+          5'b00110: xp_op_o = XpMax;
+          5'b00111: xp_op_o = XpMaxu;
+          5'b10000: xp_op_o = XpDotup;
+          5'b10001: xp_op_o = XpDotusp;
+          5'b10010: xp_op_o = XpDotsp;
+          5'b10011: xp_op_o = XpSdotup;
+          5'b10100: xp_op_o = XpSdotusp;
+          5'b10101: xp_op_o = XpSdotsp;
+          default:  illegal_o = 1'b1;
+        endcase
+        rs3_used_o = (instr_i[31:27] == 5'b10011) || (instr_i[31:27] == 5'b10100) ||
+                     (instr_i[31:27] == 5'b10101);
       end
       default: illegal_o = 1'b1;
     endcase

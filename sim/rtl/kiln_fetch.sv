@@ -30,7 +30,12 @@ module kiln_fetch (
   input  logic        redirect_i,
   input  logic        redirect_now_i,
   input  logic [31:0] redirect_pc_i,
-  input  logic        halt_i
+  input  logic        halt_i,
+
+  // Hardware loops: the address to request after instr_addr_o (instr_addr_o + 4, or a
+  // loop start), and whether instr_addr_o is taken this cycle.
+  output logic        fire_o,
+  input  logic [31:0] next_addr_i
 );
 
   localparam int unsigned Depth = 3;
@@ -58,6 +63,7 @@ module kiln_fetch (
                         (!redirect_i || redirect_now_i);
   assign instr_addr_o = (redirect_i && redirect_now_i) ? redirect_pc_i : pc_q;
   assign req_fire     = instr_req_o && instr_gnt_i;
+  assign fire_o       = req_fire;
 
   logic [1:0] outstanding_d;
   always_comb begin
@@ -77,24 +83,31 @@ module kiln_fetch (
         // Everything in flight after this cycle is on the old path, except a target
         // requested right now.
         discard_q <= outstanding_d - ((req_fire && redirect_now_i) ? 2'd1 : 2'd0);
-        pc_q      <= (req_fire && redirect_now_i) ? redirect_pc_i + 32'd4 : redirect_pc_i;
+        pc_q      <= (req_fire && redirect_now_i) ? next_addr_i : redirect_pc_i;
       end else begin
         if (drop_rsp) discard_q <= discard_q - 2'd1;
-        if (req_fire) pc_q <= pc_q + 32'd4;
+        if (req_fire) pc_q <= next_addr_i;
       end
     end
   end
 
-  // PC of the next response that will be kept: responses that are not dropped are
-  // sequential from the last redirect target.
-  logic [31:0] rsp_pc_q;
+  // Addresses of the granted requests, in order (hardware loops make them
+  // non-sequential): the head is the PC of the next response.
+  logic [31:0] addr_q [4];
+  logic [1:0]  addr_wr_q, addr_rd_q;
+  logic [31:0] rsp_pc;
+  assign rsp_pc = addr_q[addr_rd_q];
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      rsp_pc_q <= boot_addr_i;
-    end else if (redirect_i) begin
-      rsp_pc_q <= redirect_pc_i;
-    end else if (push) begin
-      rsp_pc_q <= rsp_pc_q + 32'd4;
+      addr_wr_q <= '0;
+      addr_rd_q <= '0;
+      for (int i = 0; i < 4; i++) addr_q[i] <= '0;
+    end else begin
+      if (req_fire) begin
+        addr_q[addr_wr_q] <= instr_addr_o;
+        addr_wr_q         <= addr_wr_q + 2'd1;
+      end
+      if (instr_rvalid_i) addr_rd_q <= addr_rd_q + 2'd1;
     end
   end
 
@@ -118,7 +131,7 @@ module kiln_fetch (
       if (pop_i) rd_ptr_q <= (rd_ptr_q == 2'(Depth - 1)) ? 2'd0 : rd_ptr_q + 2'd1;
       if (push) begin
         fifo_instr_q[wr_ptr_q] <= instr_rdata_i;
-        fifo_pc_q[wr_ptr_q]    <= rsp_pc_q;
+        fifo_pc_q[wr_ptr_q]    <= rsp_pc;
         fifo_err_q[wr_ptr_q]   <= instr_err_i;
         wr_ptr_q <= (wr_ptr_q == 2'(Depth - 1)) ? 2'd0 : wr_ptr_q + 2'd1;
       end

@@ -14,6 +14,12 @@ package kiln_pkg;
   localparam logic [6:0] OpcOp     = 7'b0110011;
   localparam logic [6:0] OpcFence  = 7'b0001111;
   localparam logic [6:0] OpcSystem = 7'b1110011;
+  // CORE-V (CV32E40P v2) custom opcodes: post-increment loads (custom-0); post-
+  // increment stores, register-register memory ops, hardware loops, clip and MAC
+  // (custom-1); packed SIMD (custom-3).
+  localparam logic [6:0] OpcCustom0 = 7'b0001011;
+  localparam logic [6:0] OpcCustom1 = 7'b0101011;
+  localparam logic [6:0] OpcCustom3 = 7'b1111011;
 
   typedef enum logic [3:0] {
     AluAdd,
@@ -53,6 +59,45 @@ package kiln_pkg;
     MdRem    = 3'b110,
     MdRemu   = 3'b111
   } md_op_e;
+
+  // Operations of kiln_xpulp (CORE-V SIMD, clip, MAC). Lane width and the scalar
+  // replicate form are separate flags.
+  typedef enum logic [4:0] {
+    XpAdd,
+    XpSub,
+    XpMin,
+    XpMinu,
+    XpMax,
+    XpMaxu,
+    XpDotup,
+    XpDotusp,
+    XpDotsp,
+    XpSdotup,
+    XpSdotusp,
+    XpSdotsp,
+    XpClip,
+    XpClipu,
+    XpClipr,
+    XpClipur,
+    XpMac,
+    XpMsu
+  } xp_op_e;
+
+  // Memory address of a load/store: rs1 + imm (RV32I), rs1 (post-increment),
+  // rs1 + rs2 (register-register load) or rs1 + rs3 (register-register store).
+  typedef enum logic [1:0] {
+    AddrRs1Imm,
+    AddrRs1,
+    AddrRs1Rs2,
+    AddrRs1Rs3
+  } addr_mode_e;
+
+  // Post-increment amount: the immediate, rs2 (loads) or rs3 (stores).
+  typedef enum logic [1:0] {
+    IncImm,
+    IncRs2,
+    IncRs3
+  } inc_sel_e;
 
   // Why the core stopped. The harness prints these names (sim/tb/sim_main.cc).
   typedef enum logic [3:0] {

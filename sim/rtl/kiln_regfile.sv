@@ -8,6 +8,8 @@ module kiln_regfile (
   output logic [31:0] rdata_a_o,
   input  logic [4:0]  raddr_b_i,
   output logic [31:0] rdata_b_o,
+  input  logic [4:0]  raddr_c_i,
+  output logic [31:0] rdata_c_o,
 
   // Port A: the instruction leaving EX. It is younger than the load in WB, so it
   // wins when both write the same register in the same cycle.
@@ -33,5 +35,6 @@ module kiln_regfile (
 
   assign rdata_a_o = regs_q[raddr_a_i];
   assign rdata_b_o = regs_q[raddr_b_i];
+  assign rdata_c_o = regs_q[raddr_c_i];
 
 endmodule
