@@ -234,6 +234,7 @@ module kiln_core
   // CORE-V SIMD, clip and MAC. cv.clip/cv.clipu take Is2 from the rs2 field.
   logic [31:0] xp_result;
   kiln_xpulp u_xpulp (
+    .en_i     (result_sel == 3'd4),
     .op_i     (xp_op),
     .half_i   (xp_half),
     .sc_i     (xp_sc),
