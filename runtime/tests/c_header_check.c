@@ -3,6 +3,7 @@
  * structs must be writable as static positional initialisers (KILN_INF too). */
 #include "kiln/kernels_ref.h"
 #include "kiln/math.h"
+#include "kiln/quant_host.h"
 
 int kiln_c_header_check(void);
 int kiln_c_header_check(void) {
@@ -12,5 +13,12 @@ int kiln_c_header_check(void) {
                                         -KILN_INF,       KILN_INF};
   static const int32_t sizes[2] = {1, 2};
   static const kiln_concat_params_t c = {2, 2, sizes};
-  return p.groups + u.count + c.num_inputs;
+  static const int32_t mult[1] = {1073741824};
+  static const int32_t shift[1] = {1};
+  static const kiln_fully_connected_s8_params_t fc = {
+      1, 4, 2, -128, 3, -128, 127, 0, mult, shift, NULL};
+  int32_t m = 0, s = 0;
+  (void)kiln_quantize_multiplier(0.25, &m, &s);
+  return p.groups + u.count + c.num_inputs + fc.batch + m + s +
+         kiln_requantize_s8(100, fc.multipliers[0], fc.shifts[0], 0, -128, 127);
 }

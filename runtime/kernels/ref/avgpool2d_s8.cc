@@ -1,0 +1,52 @@
+// Int8 reference 2-D average pooling (see kiln/ref/avgpool2d_s8.h): int32 sum
+// of zero-point-corrected taps, divided with round-half-away-from-zero.
+#include "kiln/ref/avgpool2d_s8.h"
+
+extern "C" void kiln_avgpool2d_s8_ref(const kiln_avgpool2d_s8_params_t* p,
+                                      const int8_t* input, int8_t* output) {
+  const int32_t c_n = p->channels;
+  const int32_t zp = p->zero_point;
+  for (int32_t n = 0; n < p->batch; ++n) {
+    const int8_t* in_n = input + (ptrdiff_t)n * p->in_h * p->in_w * c_n;
+    for (int32_t oy = 0; oy < p->out_h; ++oy) {
+      const int32_t iy0 = oy * p->stride_h - p->pad_top;
+      for (int32_t ox = 0; ox < p->out_w; ++ox) {
+        const int32_t ix0 = ox * p->stride_w - p->pad_left;
+        for (int32_t c = 0; c < c_n; ++c) {
+          int32_t acc = 0;
+          int32_t taps = 0;
+          for (int32_t ky = 0; ky < p->kernel_h; ++ky) {
+            const int32_t iy = iy0 + ky * p->dilation_h;
+            if (iy < 0 || iy >= p->in_h) continue;
+            for (int32_t kx = 0; kx < p->kernel_w; ++kx) {
+              const int32_t ix = ix0 + kx * p->dilation_w;
+              if (ix < 0 || ix >= p->in_w) continue;
+              acc += in_n[((ptrdiff_t)iy * p->in_w + ix) * c_n + c] - zp;
+              ++taps;
+            }
+          }
+          const int32_t count =
+              p->count_include_pad ? p->kernel_h * p->kernel_w : taps;
+          int32_t q = 0;
+          if (count > 0) {
+            // Round half away from zero on the magnitude, so the rounding is
+            // symmetric around real 0 (C division truncates toward zero).
+            q = (acc >= 0) ? (acc + count / 2) / count
+                           : -((-acc + count / 2) / count);
+          }
+          int32_t v = q + zp;
+          v = (v < p->act_min) ? p->act_min : v;
+          v = (v > p->act_max) ? p->act_max : v;
+          output[c] = (int8_t)v;
+        }
+        output += c_n;
+      }
+    }
+  }
+}
+
+extern "C" size_t kiln_avgpool2d_s8_ref_scratch_bytes(
+    const kiln_avgpool2d_s8_params_t* p) {
+  (void)p;
+  return 0;
+}
