@@ -19,6 +19,12 @@ struct Hash {
       h *= 16777619u;
     }
   }
+  void AddU32(uint32_t u) {
+    for (int i = 0; i < 4; ++i) {
+      h ^= (u >> (8 * i)) & 0xffu;
+      h *= 16777619u;
+    }
+  }
 };
 
 struct Rng {
@@ -56,6 +62,84 @@ float g_a[4096], g_b[4096], g_y[8192];
 void Fill(float* v, int n, uint32_t seed) {
   Rng r{seed};
   for (int i = 0; i < n; ++i) v[i] = r.Uniform(-2.0f, 2.0f);
+}
+
+int8_t g_qa[4096], g_qb[4096], g_qy[8192];
+int32_t g_qbias[64];
+
+void FillS8(int8_t* v, int n, uint32_t seed) {
+  Rng r{seed};
+  for (int i = 0; i < n; ++i) v[i] = (int8_t)(r.Next() >> 24);
+}
+
+uint32_t HashOutS8(int n) {
+  Hash h;
+  for (int i = 0; i < n; ++i) h.AddU32((uint32_t)(uint8_t)g_qy[i]);
+  return h.h;
+}
+
+// The int8 kernels and the requantization routine: integer-only, so any
+// difference between targets would be a bug in the 64-bit arithmetic.
+void ProbeInt8(kiln_probe_emit_fn emit, void* ctx) {
+  Hash rq;
+  Rng r{99};
+  for (int i = 0; i < 40000; ++i) {
+    const int32_t x = (int32_t)r.Next() >> (i % 3 == 0 ? 0 : 12);
+    const int32_t m = (int32_t)r.Next();
+    const int32_t s = (int32_t)(r.Next() % 62u) - 31;
+    rq.AddU32((uint32_t)kiln_multiply_by_quantized_multiplier(x, m, s));
+  }
+  emit(ctx, "requant", rq.h);
+
+  FillS8(g_qa, 4096, 21);
+  FillS8(g_qb, 4096, 22);
+  for (int i = 0; i < 64; ++i) g_qbias[i] = (int32_t)(r.Next() % 20001u) - 10000;
+  static const int32_t kMult[8] = {1518500250, 1200000000, 2000000000, 1073741824,
+                                   1300000000, 1700000000, 1100000000, 1900000000};
+  static const int32_t kShift[8] = {-9, -8, -10, -9, -7, -9, -8, -10};
+  static const int32_t kWzp[8] = {0, 1, -2, 3, 0, -1, 2, 0};
+  const kiln_conv2d_s8_params_t cp = {1, 9, 9, 4, 5, 5, 8, 3, 3, 2, 2, 1, 1,
+                                      1, 1, 1, 1, 2, -3, 5, -128, 127, 1,
+                                      kMult, kShift, kWzp};
+  kiln_conv2d_s8_ref(&cp, g_qa, g_qb, g_qbias, g_qy);
+  emit(ctx, "conv2d_s8", HashOutS8(5 * 5 * 8));
+
+  const kiln_depthwise_conv2d_s8_params_t dp = {
+      1, 9, 9, 4, 9, 9, 2, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 7, -2, -100, 127, 1,
+      kMult, kShift, NULL};
+  kiln_depthwise_conv2d_s8_ref(&dp, g_qa, g_qb, g_qbias, g_qy);
+  emit(ctx, "depthwise_conv2d_s8", HashOutS8(9 * 9 * 8));
+
+  const kiln_fully_connected_s8_params_t fp = {3, 100, 7, 4, 1, -128, 127, 0,
+                                               kMult, kShift, kWzp};
+  kiln_fully_connected_s8_ref(&fp, g_qa, g_qb, g_qbias, g_qy);
+  emit(ctx, "fully_connected_s8", HashOutS8(21));
+
+  const kiln_add_s8_params_t ap = {3, {4, 9, 8}, {4, 9, 8}, {1, 9, 1},
+                                   -3, 1518500250, -1, 10, 1231232123, -2, 20,
+                                   4, 1431655765, -18, -128, 127};
+  kiln_add_s8_ref(&ap, g_qa, g_qb, g_qy);
+  emit(ctx, "add_s8", HashOutS8(4 * 9 * 8));
+
+  const kiln_avgpool2d_s8_params_t vp = {1, 9, 9, 4, 5, 5, 3, 3, 2, 2, 1, 1,
+                                         1, 1, 1, 1, 0, -5, -128, 127};
+  kiln_avgpool2d_s8_ref(&vp, g_qa, g_qy);
+  emit(ctx, "avgpool2d_s8", HashOutS8(5 * 5 * 4));
+
+  int32_t lut[256];
+  uint32_t e = 1u << 20;
+  for (int d = 0; d < 256; ++d) {  // a decaying table, integer-generated
+    lut[d] = (int32_t)e;
+    e = (uint32_t)(((uint64_t)e * 3987u) >> 12);
+  }
+  const kiln_softmax_s8_params_t sp = {9, 36, 1, -128, 1073741824, -14};
+  kiln_softmax_s8_ref(&sp, g_qa, lut, g_qy);
+  emit(ctx, "softmax_s8", HashOutS8(9 * 36));
+
+  Fill(g_a, 4096, 23);
+  const kiln_quantize_s8_params_t qp = {4096, 0.0173f, -9};
+  kiln_quantize_s8_ref(&qp, g_a, g_qy);
+  emit(ctx, "quantize_s8", HashOutS8(4096));
 }
 
 uint32_t HashOut(int n) {
@@ -142,4 +226,6 @@ extern "C" void kiln_probe_run(kiln_probe_emit_fn emit, void* ctx) {
       1, 9, 9, 4, 4, 4, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1, 1, -KILN_INF, KILN_INF};
   kiln_avgpool2d_f32_ref(&ap, g_a, g_y);
   emit(ctx, "avgpool2d", HashOut(4 * 4 * 4));
+
+  ProbeInt8(emit, ctx);
 }
