@@ -20,7 +20,13 @@ set(trap_cases
   "load_bus|load bus error|trap_pc|0x20000004"
   "store_bus|store bus error|trap_pc|0x00000000"
   "store_after_l1|store bus error|trap_pc|0x10010000"
-  "fetch_bus|instruction bus error|0x30000000|0x30000000")
+  "fetch_bus|instruction bus error|0x30000000|0x30000000"
+  "cv_lw_pi|misaligned load|trap_pc|buf+2"
+  "cv_sw_rr|misaligned store|trap_pc|buf+1"
+  "cv_elw|illegal instruction|trap_pc|trap_pc"
+  "cv_sci|illegal instruction|trap_pc|trap_pc"
+  "cv_hwlp_f4|illegal instruction|trap_pc|trap_pc"
+  "custom2|illegal instruction|trap_pc|trap_pc")
 foreach(spec IN LISTS trap_cases)
   string(REPLACE "|" ";" entry "${spec}")
   list(GET entry 0 name)

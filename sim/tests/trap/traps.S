@@ -29,6 +29,20 @@ trap_pc: jalr ra, 0(a3)
   .option norvc
 trap_pc: beq x0, x0, . + 6
   .option pop
+#elif defined(CASE_cv_lw_pi)
+  addi a0, a0, 2
+trap_pc: .insn i 0x0B, 2, a2, a0, 4       // cv.lw a2, (a0), 4 at buf+2
+#elif defined(CASE_cv_sw_rr)
+  li a3, 1
+trap_pc: .insn r 0x2B, 3, 0x16, a3, a0, a1  // cv.sw a1, a3(a0) at buf+1
+#elif defined(CASE_cv_elw)
+trap_pc: .insn i 0x0B, 3, a2, a0, 0       // cv.elw: not implemented
+#elif defined(CASE_cv_sci)
+trap_pc: .insn r 0x7B, 7, 0x54, a2, a0, a1  // cv.sdotsp.sci.b: not implemented
+#elif defined(CASE_cv_hwlp_f4)
+trap_pc: .insn i 0x2B, 4, x16, x0, 0      // hardware-loop funct4 1000
+#elif defined(CASE_custom2)
+trap_pc: .word 0x0000005b
 #elif defined(CASE_zero)
 trap_pc: .word 0
 #elif defined(CASE_ones)

@@ -19,6 +19,7 @@ which the compiler chooses. Each test function must contain a word matching its 
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -125,6 +126,17 @@ def main():
                     print("FAIL %s %s: expected %08x/%08x, emitted %s" % (
                         version, name, value, mask,
                         " ".join("%08x" % w for w in words.get(i, []))))
+        # The header must also compile as C++ (both encodings), when g++ is there.
+        cxx = os.path.join(os.path.dirname(args.cc),
+                           os.path.basename(args.cc).replace("gcc", "g++"))
+        if os.path.exists(cxx) or shutil.which(cxx):
+            for define in ([], ["-DXPULP_ENCODING_V1"]):
+                subprocess.run([cxx, "-x", "c++", "-march=rv32im", "-mabi=ilp32",
+                                "-misa-spec=2.2", "--specs=picolibc.specs", "-O2",
+                                "-Wall", "-Wextra", "-Werror", "-I" + args.repo, "-c",
+                                src, "-o", os.path.join(tmp, "cxx.o")] + define,
+                               check=True)
+            print("xpulp.h compiles as C++ (v1 and v2)")
     print("xpulp.h encodings: %d instructions x 2 encodings, %d failures" %
           (len(TABLE), failures))
     return 1 if failures else 0
