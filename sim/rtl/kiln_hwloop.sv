@@ -49,21 +49,32 @@ module kiln_hwloop (
     return {m1 && !j0, m0};
   endfunction
 
-  // Fetch side. After a redirect fetch restarts from the architectural counts.
+  // Fetch side. After a redirect fetch restarts from the architectural counts. The
+  // decision is only evaluated while a loop is active (the model skips it otherwise).
   logic [31:0] fc0, fc1;
   logic [1:0]  fdec;
-  assign fc0  = redirect_i ? cnt_q[0] : fcnt_q[0];
-  assign fc1  = redirect_i ? cnt_q[1] : fcnt_q[1];
-  assign fdec = decide(fetch_addr_i, fc0, fc1, end_q[0], end_q[1]);
+  assign fc0 = redirect_i ? cnt_q[0] : fcnt_q[0];
+  assign fc1 = redirect_i ? cnt_q[1] : fcnt_q[1];
   always_comb begin
-    if (fdec[0] && fc0 != 32'd1) fetch_next_o = start_q[0];
-    else if (fdec[1] && fc1 != 32'd1) fetch_next_o = start_q[1];
-    else                         fetch_next_o = fetch_addr_i + 32'd4;
+    fdec         = '0;
+    fetch_next_o = fetch_addr_i + 32'd4;
+    if (fc0 != '0 || fc1 != '0) begin
+      fdec = decide(fetch_addr_i, fc0, fc1, end_q[0], end_q[1]);
+      if (fdec[0] && fc0 != 32'd1)      fetch_next_o = start_q[0];
+      else if (fdec[1] && fc1 != 32'd1) fetch_next_o = start_q[1];
+    end
   end
 
   // EX side.
+  logic       ex_count;
   logic [1:0] xdec;
-  assign xdec = decide(pc_i, cnt_q[0], cnt_q[1], end_q[0], end_q[1]);
+  assign ex_count = retire_i && !redirect_i && !we_i;
+  always_comb begin
+    xdec = '0;
+    if (ex_count && (cnt_q[0] != '0 || cnt_q[1] != '0)) begin
+      xdec = decide(pc_i, cnt_q[0], cnt_q[1], end_q[0], end_q[1]);
+    end
+  end
 
   // Values written by the setup instruction.
   logic [31:0] w_start, w_end, w_cnt;
@@ -97,9 +108,6 @@ module kiln_hwloop (
     endcase
   end
 
-  logic ex_count;
-  assign ex_count = retire_i && !redirect_i && !we_i;
-
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       for (int i = 0; i < 2; i++) begin
@@ -110,8 +118,8 @@ module kiln_hwloop (
       end
     end else begin
       // Counts: EX and fetch each apply their own decrements.
-      if (ex_count && xdec[0]) cnt_q[0] <= cnt_q[0] - 32'd1;
-      if (ex_count && xdec[1]) cnt_q[1] <= cnt_q[1] - 32'd1;
+      if (xdec[0]) cnt_q[0] <= cnt_q[0] - 32'd1;
+      if (xdec[1]) cnt_q[1] <= cnt_q[1] - 32'd1;
       fcnt_q[0] <= fc0 - ((fetch_fire_i && fdec[0]) ? 32'd1 : 32'd0);
       fcnt_q[1] <= fc1 - ((fetch_fire_i && fdec[1]) ? 32'd1 : 32'd0);
       if (we_i) begin
