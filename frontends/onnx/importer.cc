@@ -92,8 +92,20 @@ class Importer {
     if (!m.producer_version().empty())
       report_.producer += " " + m.producer_version();
     int64_t opset = -1;
-    for (const auto& imp : m.opset_import())
-      if (IsDefaultDomain(imp.domain())) opset = imp.version();
+    std::string other_domains;
+    for (const auto& imp : m.opset_import()) {
+      if (IsDefaultDomain(imp.domain()))
+        opset = imp.version();
+      else
+        other_domains += (other_domains.empty() ? "" : ", ") + imp.domain();
+    }
+    // A model of other domains only (e.g. ai.onnx.preview.training) is valid ONNX
+    // that kiln does not support, not a broken file.
+    if (opset < 0 && !other_domains.empty())
+      return Unimplemented(
+          "{}: the model uses only the operator domain(s) {}; kiln supports the "
+          "default ai.onnx domain",
+          s_.source, other_domains);
     if (opset < 0)
       return InvalidArgument(
           "{}: the model imports no default-domain (ai.onnx) opset", s_.source);

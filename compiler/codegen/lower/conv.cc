@@ -11,6 +11,11 @@ StatusOr<KernelCall> LowerConv(const ir::Graph& g, const ir::Node& node,
                                const LowerOptions& opts) {
   KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const auto& a = node.attr<ir::ConvAttrs>();
+  if (!g.IsConst(node.inputs[1]))
+    return Unimplemented(
+        "{}: weights computed at run time are not supported; kiln needs constant "
+        "(initializer) convolution weights",
+        ir::NodeWhere(node));
   if (a.layout != "nhwc")
     return Internal("{}: conv in layout '{}' reached codegen; the layout-nhwc "
                     "pass must run first",

@@ -1,4 +1,4 @@
-// Lowers relu and clip to kiln_unary; identity and dropout must be gone by then.
+// Lowers relu and clip to kiln_unary, identity and dropout to copies.
 #include "compiler/codegen/kernel_call.h"
 #include "compiler/ir/op_rules.h"
 
@@ -38,15 +38,19 @@ StatusOr<KernelCall> LowerClip(const ir::Graph& g, const ir::Node& node,
   return Unary(g, node, opts, "KILN_UNARY_CLIP", 13, a.min, a.max);
 }
 
-StatusOr<KernelCall> LowerIdentity(const ir::Graph&, const ir::Node& node,
+// Identity and Dropout that survive remove-identity connect a graph input directly
+// to a graph output (or another case where the bytes must move): a copy.
+StatusOr<KernelCall> LowerIdentity(const ir::Graph& g, const ir::Node& node,
                                    const LowerOptions&) {
-  return Internal("{} reached codegen; the remove-identity pass removes it",
-                  ir::NodeWhere(node));
+  KernelCall call;
+  call.kind = KernelCall::kCopy;
+  call.copy_bytes = g.type(node.outputs[0]).bytes();
+  call.args = {In(node.inputs[0]), Out(node.outputs[0])};
+  return call;
 }
-StatusOr<KernelCall> LowerDropout(const ir::Graph&, const ir::Node& node,
-                                  const LowerOptions&) {
-  return Internal("{} reached codegen; the remove-identity pass removes it",
-                  ir::NodeWhere(node));
+StatusOr<KernelCall> LowerDropout(const ir::Graph& g, const ir::Node& node,
+                                  const LowerOptions& opts) {
+  return LowerIdentity(g, node, opts);
 }
 StatusOr<KernelCall> LowerGemm(const ir::Graph&, const ir::Node& node,
                                const LowerOptions&) {

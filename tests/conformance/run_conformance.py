@@ -1,0 +1,249 @@
+#!/usr/bin/python3
+"""Conformance tier: the ONNX backend node test suite, generated at test time from
+Debian's python3-onnx (never committed), run through kiln on x86.
+
+  run_conformance.py KILN WORK_DIR [--filter SUBSTRING] [--verbose]
+
+For every node case: inputs that must be compile-time constants in kiln (integer
+tensors such as shapes and axes, and scalars such as Clip's bounds, which the suite
+passes as graph inputs) are bound from the case's input_N.pb as initializers; kiln
+compiles the model (exit code 2, "unsupported", counts as skipped with its reason);
+all compiled cases build in one Ninja build against one copy of the runtime; each runs
+on the case's inputs and is compared with the case's expected outputs using the ONNX
+backend tolerances (rtol 1e-3, atol 1e-7). Prints `N passed, M failed, K skipped`.
+Known failures are listed with a reason in expected_failures.txt next to this script.
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+
+# python3-onnx 1.12's generators use aliases that numpy 1.24 removed.
+for _name, _type in [("float", float), ("int", int), ("bool", bool), ("object", object),
+                     ("complex", complex), ("str", str)]:
+    if _name not in np.__dict__:
+        setattr(np, _name, _type)
+
+import onnx  # noqa: E402
+from onnx import numpy_helper  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+RTOL, ATOL = 1e-3, 1e-7
+
+
+def generate_suite(out):
+    if os.path.isdir(os.path.join(out, "node")):
+        return
+    from onnx.backend.test.case import node as node_cases  # noqa: F401
+    from onnx.backend.test import cmd_tools
+    sys.argv = ["cmd_tools", "generate-data", "-o", out]
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cmd_tools.main()
+
+
+def load_pb(path):
+    t = onnx.TensorProto()
+    with open(path, "rb") as f:
+        t.ParseFromString(f.read())
+    return numpy_helper.to_array(t)
+
+
+# Inputs kiln needs at compile time, by ONNX op type and input index, beyond the
+# integer tensors and scalars that are always bound: weights and parameters that an
+# MCU model carries as initializers.
+COMPILE_TIME_INPUTS = {
+    "Conv": {1, 2}, "ConvTranspose": {1, 2}, "Gemm": {1, 2},
+    "BatchNormalization": {1, 2, 3, 4}, "PRelu": {1}, "Resize": {1, 2, 3},
+    "Upsample": {1}, "Pad": {1, 2}, "Clip": {1, 2},
+}
+
+
+def compile_time_inputs(model):
+    names = set()
+    for node in model.graph.node:
+        for k in COMPILE_TIME_INPUTS.get(node.op_type, ()):
+            if k < len(node.input) and node.input[k]:
+                names.add(node.input[k])
+    return names
+
+
+def compile_time_input(arr):
+    """Integer tensors (shapes, axes, pads, indices) and scalars are constants."""
+    return arr.dtype.kind in "iub" or arr.ndim == 0
+
+
+def prepare_case(case_dir, work):
+    """Returns (model path, [input npy], [expected npy]), None if the case has no data
+    set, or a string saying why kiln cannot take it."""
+    data = os.path.join(case_dir, "test_data_set_0")
+    if not os.path.isdir(data):
+        return None
+    model = onnx.load(os.path.join(case_dir, "model.onnx"))
+    init_names = {i.name for i in model.graph.initializer}
+    graph_inputs = [i for i in model.graph.input if i.name not in init_names]
+    tensors_only = all(v.type.HasField("tensor_type")
+                       for v in list(graph_inputs) + list(model.graph.output))
+    if not tensors_only:
+        return "sequence, map or optional inputs/outputs"
+    inputs = [load_pb(os.path.join(data, f"input_{k}.pb")) for k in range(len(graph_inputs))]
+    runtime_inputs = []
+    keep = []
+    constant_names = compile_time_inputs(model)
+    for vi, arr in zip(graph_inputs, inputs):
+        if compile_time_input(arr) or vi.name in constant_names:
+            model.graph.initializer.append(numpy_helper.from_array(arr, vi.name))
+        else:
+            keep.append(vi)
+            runtime_inputs.append(arr)
+    del model.graph.input[:]
+    model.graph.input.extend(keep)
+    os.makedirs(work, exist_ok=True)
+    path = os.path.join(work, "model.onnx")
+    onnx.save(model, path)
+    in_files = []
+    for k, arr in enumerate(runtime_inputs):
+        p = os.path.join(work, f"in{k}.npy")
+        np.save(p, np.ascontiguousarray(arr))
+        in_files.append(p)
+    expected = []
+    k = 0
+    while os.path.exists(os.path.join(data, f"output_{k}.pb")):
+        p = os.path.join(work, f"expected{k}.npy")
+        np.save(p, load_pb(os.path.join(data, f"output_{k}.pb")))
+        expected.append(p)
+        k += 1
+    return path, in_files, expected
+
+
+def write_ninja(work, cases):
+    """One build for all cases: runtime objects once, model + runner per case."""
+    rt_src = []
+    for sub in ("kernels/ref", "kernels/math"):
+        d = os.path.join(ROOT, "runtime", sub)
+        rt_src += sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".cc"))
+    flags = ("-std=c++17 -O1 -fno-exceptions -fno-rtti -ffp-contract=off -fno-fast-math "
+             f"-I{ROOT} -I{ROOT}/runtime/include -I{ROOT}/runtime/platform/host")
+    lines = [f"cxxflags = {flags}",
+             "rule cxx\n  command = c++ $cxxflags $extra -MMD -MF $out.d -c $in -o $out\n"
+             "  depfile = $out.d\n  deps = gcc",
+             "rule link\n  command = c++ -o $out $in", ""]
+    rt_objs = []
+    for src in rt_src:
+        obj = os.path.join(work, "rt", os.path.relpath(src, ROOT).replace("/", "_") + ".o")
+        lines.append(f"build {obj}: cxx {src}")
+        rt_objs.append(obj)
+    for name, d, prefix in cases:
+        objs = []
+        extra = (f"-I{d}/out -DKILN_MODEL_HEADER='\"{prefix}.h\"' -DKILN_MODEL={prefix}_model "
+                 "-DKILN_LAYER_HOOKS_HEADER='\"layer_hooks.h\"'")
+        for src in (f"{d}/out/{prefix}.cc", f"{d}/out/{prefix}_weights.cc",
+                    f"{ROOT}/runtime/platform/host/runner.cc"):
+            obj = f"{d}/obj/{os.path.basename(src)}.o"
+            lines.append(f"build {obj}: cxx {src}\n  extra = {extra}")
+            objs.append(obj)
+        lines.append(f"build {d}/runner: link {' '.join(objs + rt_objs)}")
+    with open(os.path.join(work, "build.ninja"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def compare(got_path, want_path):
+    got, want = np.load(got_path), np.load(want_path)
+    if got.size != want.size:
+        return f"size {got.size} != expected {want.size}"
+    got = got.reshape(want.shape)
+    if want.dtype.kind == "f":
+        if not np.allclose(got, want, rtol=RTOL, atol=ATOL, equal_nan=True):
+            err = np.nanmax(np.abs(got.astype(np.float64) - want))
+            return f"max abs error {err:.3g} beyond rtol {RTOL}, atol {ATOL}"
+    elif not np.array_equal(got, want):
+        return "integer outputs differ"
+    return None
+
+
+def main():
+    kiln, work = sys.argv[1], sys.argv[2]
+    filt = sys.argv[sys.argv.index("--filter") + 1] if "--filter" in sys.argv else ""
+    verbose = "--verbose" in sys.argv
+    suite = os.path.join(work, "suite")
+    generate_suite(suite)
+    expected_fail = {}
+    ef = os.path.join(HERE, "expected_failures.txt")
+    if os.path.exists(ef):
+        for line in open(ef):
+            line = line.split("#", 1)
+            name = line[0].strip()
+            if name:
+                expected_fail[name] = line[1].strip() if len(line) > 1 else ""
+    cases_root = os.path.join(suite, "node")
+    runs = os.path.join(work, "cases")
+    shutil.rmtree(runs, ignore_errors=True)
+    compiled, skipped, failed = [], {}, {}
+    for name in sorted(os.listdir(cases_root)):
+        if filt not in name:
+            continue
+        d = os.path.join(runs, name)
+        prep = prepare_case(os.path.join(cases_root, name), d)
+        if prep is None:
+            continue
+        if isinstance(prep, str):
+            skipped[name] = prep
+            continue
+        model, ins, expected = prep
+        p = subprocess.run([kiln, "compile", model, "-o", os.path.join(d, "out")],
+                           capture_output=True, text=True)
+        if p.returncode == 2:
+            skipped[name] = p.stderr.strip().splitlines()[-1] if p.stderr else "unsupported"
+            continue
+        if p.returncode != 0:
+            failed[name] = "compile: " + (p.stderr.strip() or p.stdout.strip())
+            continue
+        if not ins:
+            skipped[name] = "no runtime inputs after binding constants"
+            continue
+        prefix = [f[:-2] for f in os.listdir(os.path.join(d, "out")) if f.endswith(".h")][0]
+        compiled.append((name, d, prefix, ins, expected))
+    write_ninja(runs, [(n, d, p) for n, d, p, _, _ in compiled])
+    b = subprocess.run(["ninja", "-C", runs, "-k", "0", "-j2"], capture_output=True, text=True)
+    passed = []
+    for name, d, prefix, ins, expected in compiled:
+        runner = os.path.join(d, "runner")
+        if not os.path.exists(runner):
+            failed[name] = "build failed (see ninja output)"
+            continue
+        outs = [os.path.join(d, f"got{k}.npy") for k in range(len(expected))]
+        cmd = [runner] + sum([["--in", i] for i in ins], []) + sum([["--out", o] for o in outs], [])
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0:
+            failed[name] = f"run: {r.stderr.strip()}"
+            continue
+        errs = [e for e in (compare(o, x) for o, x in zip(outs, expected)) if e]
+        if errs:
+            failed[name] = "; ".join(errs)
+        else:
+            passed.append(name)
+    if b.returncode != 0 and verbose:
+        print(b.stdout[-4000:])
+    unexpected = {n: r for n, r in failed.items() if n not in expected_fail}
+    known = {n: r for n, r in failed.items() if n in expected_fail}
+    if verbose:
+        for n, r in sorted(skipped.items()):
+            print(f"skipped {n}: {r}")
+    for n in sorted(known):
+        print(f"known failure {n}: {expected_fail[n]}")
+    for n, r in sorted(unexpected.items()):
+        print(f"FAILED {n}: {r}")
+    for n in sorted(set(expected_fail) & set(passed)):
+        print(f"note: {n} is listed in expected_failures.txt but passes now")
+    print(f"conformance: {len(passed)} passed, {len(unexpected)} failed, "
+          f"{len(skipped)} skipped (unsupported ops or attributes), "
+          f"{len(known)} known failures")
+    sys.exit(1 if unexpected else 0)
+
+
+if __name__ == "__main__":
+    main()
