@@ -83,7 +83,9 @@ static inline void kiln_fill_lut_s8(double (*f)(double), double in_scale,
     const double y = f((double)(i - 128 - in_zp) * in_scale) / out_scale;
     double r;
     int64_t q;
-    if (y > 1e9) {
+    if (y != y) {
+      q = 0; /* f gave NaN: the zero point */
+    } else if (y > 1e9) {
       q = 1000000000;
     } else if (y < -1e9) {
       q = -1000000000;
