@@ -13,13 +13,19 @@
 #include "kiln/ref/avgpool2d.h"
 #include "kiln/ref/concat.h"
 #include "kiln/ref/conv2d.h"
+#include "kiln/ref/div.h"
 #include "kiln/ref/fully_connected.h"
 #include "kiln/ref/global_avgpool.h"
 #include "kiln/ref/matmul.h"
+#include "kiln/ref/max.h"
 #include "kiln/ref/maxpool2d.h"
+#include "kiln/ref/min.h"
 #include "kiln/ref/mul.h"
+#include "kiln/ref/pow.h"
+#include "kiln/ref/prelu.h"
 #include "kiln/ref/scale_bias.h"
 #include "kiln/ref/softmax.h"
+#include "kiln/ref/sub.h"
 #include "kiln/ref/transpose.h"
 #include "kiln/ref/unary.h"
 
@@ -346,6 +352,39 @@ StatusOr<Floats> EvalUnary(const Node& n, const Buffer* in, int32_t op,
   return y;
 }
 
+// The math unaries (leaky_relu ... erf): one kernel, the op enum and alpha/beta.
+StatusOr<Floats> EvalMathUnary(const Node& n, const Buffer* in, int32_t op,
+                               float alpha = 0.0f, float beta = 0.0f) {
+  Floats x = AsFloats(in);
+  kiln_unary_params_t p{};
+  p.op = op;
+  p.count = I32(x.size());
+  p.alpha = alpha;
+  p.beta = beta;
+  p.act_min = -ir::kInf;
+  p.act_max = ir::kInf;
+  Floats y(x.size());
+  kiln_unary_f32_ref(&p, x.data(), y.data());
+  return y;
+}
+
+// sub, mul, div, pow, max, min, prelu: kernels of kiln_broadcast_params_t.
+using BroadcastKernel = void (*)(const kiln_broadcast_params_t*, const float*,
+                                 const float*, float*);
+StatusOr<Floats> EvalBroadcast(const Graph& g, const Node& n,
+                               const std::vector<const Buffer*>& in,
+                               BroadcastKernel kernel) {
+  const Shape& ys = g.type(n.outputs[0]).shape;
+  KILN_ASSIGN_OR_RETURN(
+      kiln_broadcast_params_t p,
+      BroadcastParams(g.type(n.inputs[0]).shape, g.type(n.inputs[1]).shape, ys,
+                      -ir::kInf, ir::kInf));
+  Floats x0 = AsFloats(in[0]), x1 = AsFloats(in[1]);
+  Floats y(static_cast<size_t>(ir::NumElements(ys)));
+  kernel(&p, x0.data(), x1.data(), y.data());
+  return y;
+}
+
 StatusOr<Floats> EvalFullyConnected(const Graph& g, const Node& n,
                                     const std::vector<const Buffer*>& in) {
   const auto& a = n.attr<ir::ActAttrs>();
@@ -521,6 +560,45 @@ StatusOr<Floats> EvalF32(const Graph& g, const Node& n,
       const auto& a = n.attr<ir::ClipAttrs>();
       return EvalUnary(n, in[0], KILN_UNARY_CLIP, a.min, a.max);
     }
+    case OpKind::kSub:
+      return EvalBroadcast(g, n, in, kiln_sub_f32_ref);
+    case OpKind::kMul:
+      return EvalBroadcast(g, n, in, kiln_mul_f32_ref);
+    case OpKind::kDiv:
+      return EvalBroadcast(g, n, in, kiln_div_f32_ref);
+    case OpKind::kPow:
+      return EvalBroadcast(g, n, in, kiln_pow_f32_ref);
+    case OpKind::kMax:
+      return EvalBroadcast(g, n, in, kiln_max_f32_ref);
+    case OpKind::kMin:
+      return EvalBroadcast(g, n, in, kiln_min_f32_ref);
+    case OpKind::kPRelu:
+      return EvalBroadcast(g, n, in, kiln_prelu_f32_ref);
+    case OpKind::kLeakyRelu:
+      return EvalMathUnary(n, in[0], KILN_UNARY_LEAKY_RELU,
+                           n.attr<ir::AlphaBetaAttrs>().alpha);
+    case OpKind::kSigmoid:
+      return EvalMathUnary(n, in[0], KILN_UNARY_SIGMOID);
+    case OpKind::kTanh:
+      return EvalMathUnary(n, in[0], KILN_UNARY_TANH);
+    case OpKind::kHardSigmoid: {
+      const auto& a = n.attr<ir::AlphaBetaAttrs>();
+      return EvalMathUnary(n, in[0], KILN_UNARY_HARD_SIGMOID, a.alpha, a.beta);
+    }
+    case OpKind::kHardSwish:
+      return EvalMathUnary(n, in[0], KILN_UNARY_HARD_SWISH, 1.0f / 6.0f, 0.5f);
+    case OpKind::kExp:
+      return EvalMathUnary(n, in[0], KILN_UNARY_EXP);
+    case OpKind::kLog:
+      return EvalMathUnary(n, in[0], KILN_UNARY_LOG);
+    case OpKind::kSqrt:
+      return EvalMathUnary(n, in[0], KILN_UNARY_SQRT);
+    case OpKind::kNeg:
+      return EvalMathUnary(n, in[0], KILN_UNARY_NEG);
+    case OpKind::kAbs:
+      return EvalMathUnary(n, in[0], KILN_UNARY_ABS);
+    case OpKind::kErf:
+      return EvalMathUnary(n, in[0], KILN_UNARY_ERF);
     case OpKind::kFullyConnected:
       return EvalFullyConnected(g, n, in);
     case OpKind::kMatMul:

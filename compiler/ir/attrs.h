@@ -109,6 +109,15 @@ struct BatchNormAttrs {
   }
 };
 
+// leaky_relu (alpha = slope) and hard_sigmoid (y = clamp(alpha * x + beta, 0, 1)).
+struct AlphaBetaAttrs {
+  float alpha = 0.0f, beta = 0.0f;
+  template <class V> void Reflect(V& v) {
+    v("alpha", alpha, 0.0f);
+    v("beta", beta, 0.0f);
+  }
+};
+
 // One entry per distinct attribute struct (attrs.def), so the variant has no
 // duplicate alternatives.
 using Attrs = std::variant<

@@ -3,12 +3,12 @@
 // global_avgpool and batchnorm to layout "nhwc" (conv weights permuted
 // OIHW->OHWI as constant data) with a Transpose on each side. Step 2 eliminates
 // transposes: inverse pairs cancel, and transposes are pushed down through
-// layout-agnostic ops (relu, clip, add, softmax and concat with their axes
-// remapped) until they meet their inverse, so a model that is NCHW end to end
-// has transposes only at its boundary. Reshape is a barrier: a transpose back
-// to NCHW stays in front of it so the flattened element order is ONNX's, unless
-// it only moves extent-1 axes (H = W = 1), where it is itself a reshape and
-// costs nothing.
+// layout-agnostic ops (elementwise unaries and binaries, softmax and concat
+// with their axes remapped) until they meet their inverse, so a model that is
+// NCHW end to end has transposes only at its boundary. Reshape is a barrier: a
+// transpose back to NCHW stays in front of it so the flattened element order is
+// ONNX's, unless it only moves extent-1 axes (H = W = 1), where it is itself a
+// reshape and costs nothing. Any other op is a barrier too and keeps NCHW.
 #include <unordered_map>
 
 #include "compiler/passes/pass_util.h"
@@ -176,10 +176,50 @@ bool ComposeTransposes(Graph& g, const Info& info, size_t k) {
   return true;
 }
 
-// relu/clip(transpose(x)) -> transpose(relu/clip(x)).
+// Elementwise ops of one input: the layout does not change their result.
+bool IsElementwiseUnary(OpKind op) {
+  switch (op) {
+    case OpKind::kRelu:
+    case OpKind::kClip:
+    case OpKind::kLeakyRelu:
+    case OpKind::kSigmoid:
+    case OpKind::kTanh:
+    case OpKind::kHardSigmoid:
+    case OpKind::kHardSwish:
+    case OpKind::kExp:
+    case OpKind::kLog:
+    case OpKind::kSqrt:
+    case OpKind::kNeg:
+    case OpKind::kAbs:
+    case OpKind::kErf:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Broadcasting binaries: layout-agnostic once a constant operand is permuted
+// like the transposed one.
+bool IsElementwiseBinary(OpKind op) {
+  switch (op) {
+    case OpKind::kAdd:
+    case OpKind::kSub:
+    case OpKind::kMul:
+    case OpKind::kDiv:
+    case OpKind::kPow:
+    case OpKind::kMax:
+    case OpKind::kMin:
+    case OpKind::kPRelu:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// unary(transpose(x)) -> transpose(unary(x)) for relu, clip, sigmoid, ...
 bool PushThroughUnary(Graph& g, const Info& info, size_t k) {
   Node& u = g.nodes[k];
-  if (u.op != OpKind::kRelu && u.op != OpKind::kClip) return false;
+  if (!IsElementwiseUnary(u.op)) return false;
   int p = TransposeFeeding(g, info, u.inputs[0]);
   if (p < 0) return false;
   TensorId x = g.nodes[p].inputs[0];
@@ -191,10 +231,11 @@ bool PushThroughUnary(Graph& g, const Info& info, size_t k) {
   return true;
 }
 
-// add(transpose(a), transpose(b) or constant c) -> transpose(add(a, b or c')).
+// add(transpose(a), transpose(b) or constant c) -> transpose(add(a, b or c')),
+// likewise for sub, mul, div, pow, max, min and prelu.
 bool PushThroughAdd(Graph& g, const Info& info, size_t k) {
   Node& n = g.nodes[k];
-  if (n.op != OpKind::kAdd) return false;
+  if (!IsElementwiseBinary(n.op)) return false;
   TensorId y = n.outputs[0];
   int64_t r = g.type(y).rank();
   int pa = TransposeFeeding(g, info, n.inputs[0]);

@@ -51,7 +51,7 @@ TEST(ErrorsTest, UnsupportedOpNamesNodeOpAndOpset) {
   b.Node("Resize", {"x", "", "scales"}, {"y"}, "up3");
   EXPECT_THAT(ImportError(b),
               StartsWith("test.onnx: node 'up3' (Resize, opset 13): op is not "
-                         "supported by kiln; supported ops: Add, AveragePool, "
+                         "supported by kiln; supported ops: Abs, Add, AveragePool, "
                          "BatchNormalization, Clip, Concat, Conv,"));
   auto g = Import(b);
   EXPECT_EQ(g.status().code(), StatusCode::kUnimplemented);
