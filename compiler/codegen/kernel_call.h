@@ -74,6 +74,11 @@ KernelArg Out(ir::TensorId t);
 KernelArg OptIn(ir::TensorId t);  // kNull when absent
 // Requires the f32 element type; other types are [int8]'s.
 Status RequireF32(const ir::Graph& g, const ir::Node& node);
+// A numpy-broadcasting binary kernel (add, sub, mul, ...) taking
+// kiln_broadcast_params_t: shapes right-aligned to the output's rank.
+StatusOr<KernelCall> BroadcastCall(const ir::Graph& g, const ir::Node& node,
+                                   const LowerOptions& opts, const std::string& base,
+                                   float act_min, float act_max);
 // Kernel name for op `base` ("conv2d") with dtype and impl: kiln_conv2d_f32_ref.
 std::string KernelName(const std::string& base, const LowerOptions& o);
 
