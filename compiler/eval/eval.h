@@ -40,6 +40,14 @@ Status EvalGraph(const ir::Graph& g, const std::vector<Buffer>& inputs,
 Buffer ToBuffer(const std::vector<float>& v);
 std::vector<float> ToFloats(const Buffer& b);
 
+// ONNX QuantizeLinear to int8: clamp(round_half_to_even(x / scale) + zp,
+// -128, 127), a true division as ONNX Runtime; NaN gives zp. Evaluates the IR's
+// `quantize` until the runtime's kiln_quantize_s8_ref lands and replaces it
+// (the kernel documents the same formula).
+int8_t QuantizeS8(float x, float scale, int32_t zero_point);
+// ONNX DequantizeLinear: (float)(q - zp) * scale, one rounding.
+float DequantizeS8(int8_t q, float scale, int32_t zero_point);
+
 // The per-channel affine form of an inference BatchNormalization:
 // y = x * scale[c] + bias[c] with scale = gamma / sqrt(var + eps) and
 // bias = beta - mean * scale. Shared by fold-batchnorm, eval and backends so

@@ -28,6 +28,33 @@ bool ParseOpName(std::string_view text, OpKind* op) {
   return false;
 }
 
+Precision NodePrecision(const Graph& g, const Node& node) {
+  if (node.op == OpKind::kQuantizeLinear || node.op == OpKind::kDequantizeLinear)
+    return Precision::kConvert;
+  auto is_int8 = [&](TensorId id) {
+    if (id == kNoTensor) return false;
+    DType t = g.type(id).dtype;
+    return t == DType::kS8 || t == DType::kU8;
+  };
+  for (TensorId id : node.inputs)
+    if (is_int8(id)) return Precision::kInt8;
+  for (TensorId id : node.outputs)
+    if (is_int8(id)) return Precision::kInt8;
+  return Precision::kFloat;
+}
+
+const char* PrecisionName(Precision p) {
+  switch (p) {
+    case Precision::kInt8:
+      return "int8";
+    case Precision::kConvert:
+      return "convert";
+    case Precision::kFloat:
+      break;
+  }
+  return "float";
+}
+
 Attrs DefaultAttrs(OpKind op) {
   switch (op) {
 #define KILN_OP(name, text, attrs, min_in, max_in, n_out) \

@@ -65,6 +65,16 @@ struct Node {
   }
 };
 
+class Graph;
+
+// How a node computes, read from its types (quantize-int8 decides it by the
+// types it gives, so there is no second field to keep in sync): kInt8 when an
+// input or output is s8/u8 (an int8 kernel), kConvert for quantize/dequantize
+// (the edges of a float island), else kFloat. Reports print it per layer.
+enum class Precision : uint8_t { kFloat, kInt8, kConvert };
+Precision NodePrecision(const Graph& g, const Node& node);
+const char* PrecisionName(Precision p);  // "float", "int8", "convert"
+
 class Graph {
  public:
   std::string name = "model";

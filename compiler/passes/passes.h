@@ -10,7 +10,9 @@ namespace kiln::passes {
 
 #define KILN_PASS(fn, name, desc) \
   Status fn(ir::Graph& g, const PassOptions& opts);
+#define KILN_OPT_IN_PASS(fn, name, desc) KILN_PASS(fn, name, desc)
 #include "compiler/passes/passes.def"
+#undef KILN_OPT_IN_PASS
 #undef KILN_PASS
 
 }  // namespace kiln::passes

@@ -1,6 +1,8 @@
 // The pass registry (one table built from passes.def) and the pass manager.
 #include "compiler/passes/pipeline.h"
 
+#include <iterator>
+
 #include "compiler/ir/verifier.h"
 #include "compiler/passes/passes.h"
 
@@ -11,13 +13,32 @@ struct PassInfo {
   const char* name;
   const char* description;
   Status (*fn)(ir::Graph&, const PassOptions&);
+  bool opt_in;
 };
 
 constexpr PassInfo kPasses[] = {
-#define KILN_PASS(fn, name, desc) {name, desc, &fn},
+#define KILN_PASS(fn, name, desc) {name, desc, &fn, false},
+#define KILN_OPT_IN_PASS(fn, name, desc) {name, desc, &fn, true},
 #include "compiler/passes/passes.def"
+#undef KILN_OPT_IN_PASS
 #undef KILN_PASS
 };
+
+// Whether the default pipeline runs `p` with `opts`.
+bool Enabled(const PassInfo& p, const PassOptions& opts) {
+  if (!p.opt_in) return true;
+  return opts.calibration != nullptr;  // quantize-int8, the only opt-in pass
+}
+
+StatusOr<size_t> IndexOf(std::string_view name) {
+  for (size_t i = 0; i < std::size(kPasses); ++i)
+    if (name == kPasses[i].name) return i;
+  return NotFound("unknown pass '{}' (kiln-opt --list-passes lists them)",
+                  name);
+}
+
+Status RunRange(ir::Graph& g, const PassOptions& opts, size_t begin,
+                size_t end);
 
 Status Run(const PassInfo& p, ir::Graph& g, const PassOptions& opts) {
   KILN_RETURN_IF_ERROR(
@@ -31,6 +52,13 @@ Status Run(const PassInfo& p, ir::Graph& g, const PassOptions& opts) {
   return Status::Ok();
 }
 
+Status RunRange(ir::Graph& g, const PassOptions& opts, size_t begin,
+                size_t end) {
+  for (size_t i = begin; i < end; ++i)
+    if (Enabled(kPasses[i], opts)) KILN_RETURN_IF_ERROR(Run(kPasses[i], g, opts));
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status RunPass(std::string_view name, ir::Graph& g, const PassOptions& opts) {
@@ -41,8 +69,26 @@ Status RunPass(std::string_view name, ir::Graph& g, const PassOptions& opts) {
 }
 
 Status RunDefaultPipeline(ir::Graph& g, const PassOptions& opts) {
-  for (const PassInfo& p : kPasses) KILN_RETURN_IF_ERROR(Run(p, g, opts));
-  return Status::Ok();
+  return RunRange(g, opts, 0, std::size(kPasses));
+}
+
+Status RunPipelineUntil(ir::Graph& g, const PassOptions& opts,
+                        std::string_view name) {
+  KILN_ASSIGN_OR_RETURN(size_t end, IndexOf(name));
+  return RunRange(g, opts, 0, end);
+}
+
+Status RunPipelineFrom(ir::Graph& g, const PassOptions& opts,
+                       std::string_view name) {
+  KILN_ASSIGN_OR_RETURN(size_t begin, IndexOf(name));
+  return RunRange(g, opts, begin, std::size(kPasses));
+}
+
+std::vector<std::string> DefaultPassNames() {
+  std::vector<std::string> names;
+  for (const PassInfo& p : kPasses)
+    if (!p.opt_in) names.push_back(p.name);
+  return names;
 }
 
 std::vector<std::string> PassNames() {

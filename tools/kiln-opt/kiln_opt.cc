@@ -3,7 +3,11 @@
 // tested on a few lines of text with FileCheck (tests/lit).
 //
 //   kiln-opt [--pass=NAME]... [--pipeline=default] [--elide-constants N]
-//            [--target=T] [--list-passes] FILE.kir|-
+//            [--target=T] [--calibration-ranges FILE.json] [--list-passes]
+//            FILE.kir|-
+// --calibration-ranges gives quantize-int8 its per-tensor ranges (the JSON of
+// compiler/quant/calibration_json.h), so quantization is testable without
+// running calibration.
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -16,6 +20,7 @@
 #include "compiler/ir/printer.h"
 #include "compiler/ir/verifier.h"
 #include "compiler/passes/pipeline.h"
+#include "compiler/quant/calibration_json.h"
 
 namespace {
 
@@ -24,7 +29,8 @@ int Usage(const char* msg) {
   std::fprintf(
       stderr,
       "usage: kiln-opt [--pass=NAME]... [--pipeline=default] "
-      "[--elide-constants N] [--target=T] [--list-passes] FILE.kir|-\n");
+      "[--elide-constants N] [--target=T] [--calibration-ranges FILE.json] "
+      "[--list-passes] FILE.kir|-\n");
   return 2;
 }
 
@@ -42,6 +48,8 @@ int main(int argc, char** argv) {
   std::string file;
   kiln::ir::PrintOptions print;
   kiln::passes::PassOptions opts;
+  std::string ranges_file;
+  kiln::quant::CalibrationResult calibration;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i], v;
     if (a == "--list-passes") {
@@ -59,6 +67,10 @@ int main(int argc, char** argv) {
     } else if (StartsWith(a, "--pipeline=", &v)) {
       if (v != "default") return Usage("the only pipeline is 'default'");
       steps.push_back("@default");
+    } else if (StartsWith(a, "--calibration-ranges=", &v) ||
+               (a == "--calibration-ranges" && i + 1 < argc &&
+                (v = argv[++i], true))) {
+      ranges_file = v;
     } else if (StartsWith(a, "--target=", &v)) {
       opts.target = v;
     } else if (StartsWith(a, "--elide-constants=", &v) ||
@@ -75,6 +87,23 @@ int main(int argc, char** argv) {
     }
   }
   if (file.empty()) return Usage("no input file");
+  if (!ranges_file.empty()) {
+    std::ifstream in(ranges_file, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "%s: error: cannot open the file\n",
+                   ranges_file.c_str());
+      return 1;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto parsed = kiln::quant::CalibrationFromJson(ss.str(), ranges_file);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "%s\n", parsed.status().ToString().c_str());
+      return 1;
+    }
+    calibration = std::move(parsed).value();
+    opts.calibration = &calibration;
+  }
 
   std::string text;
   std::string source = file == "-" ? "<stdin>" : file;

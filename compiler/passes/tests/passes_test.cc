@@ -21,7 +21,7 @@ namespace kiln::passes {
 namespace {
 
 TEST(Pipeline, ListsPassesInOrder) {
-  auto names = PassNames();
+  auto names = DefaultPassNames();
   ASSERT_FALSE(names.empty());
   EXPECT_EQ(names.back(), "plan-memory");
   EXPECT_NE(PassDescription("fold-batchnorm"), "");
@@ -129,7 +129,7 @@ TEST(Passes, EveryPassPreservesSemanticsOnLitInputs) {
     if (!parsed.ok()) continue;  // parse-error tests live elsewhere
     const ir::Graph& g = *parsed;
     if (!ir::Verify(g).ok()) continue;
-    for (const std::string& pass : PassNames()) {
+    for (const std::string& pass : DefaultPassNames()) {
       ir::Graph h = g;
       Status s = RunPass(pass, h, {});
       ASSERT_TRUE(s.ok()) << f << " " << pass << ": " << s.message();
@@ -152,7 +152,7 @@ TEST(Passes, EveryPassPreservesSemanticsOnLitInputs) {
     if (all_f32) ++float_files;
   }
   EXPECT_GE(g_compared,
-            3 * float_files * static_cast<int>(PassNames().size() + 1));
+            3 * float_files * static_cast<int>(DefaultPassNames().size() + 1));
 }
 
 }  // namespace
