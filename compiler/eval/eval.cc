@@ -199,6 +199,32 @@ StatusOr<Floats> EvalConv(const Graph& g, const Node& n,
   return FromNhwc(y, ys, a.layout);
 }
 
+// The geometry fields that the avgpool and maxpool params structs share (same
+// names), filled once for both.
+template <typename Params>
+Params PoolParams(const Nhwc& x, int64_t oh, int64_t ow, const Window2d& win) {
+  Params p{};
+  p.batch = I32(x.n);
+  p.in_h = I32(x.h);
+  p.in_w = I32(x.w);
+  p.channels = I32(x.c);
+  p.out_h = I32(oh);
+  p.out_w = I32(ow);
+  p.kernel_h = win.kh;
+  p.kernel_w = win.kw;
+  p.stride_h = win.sh;
+  p.stride_w = win.sw;
+  p.dilation_h = win.dh;
+  p.dilation_w = win.dw;
+  p.pad_top = win.pt;
+  p.pad_left = win.pl;
+  p.pad_bottom = win.pb;
+  p.pad_right = win.pr;
+  p.act_min = -ir::kInf;
+  p.act_max = ir::kInf;
+  return p;
+}
+
 StatusOr<Floats> EvalPool(const Graph& g, const Node& n,
                           const std::vector<const Buffer*>& in) {
   const auto& a = n.attr<ir::PoolAttrs>();
@@ -210,47 +236,11 @@ StatusOr<Floats> EvalPool(const Graph& g, const Node& n,
   OutHw(ys, a.layout, &oh, &ow);
   Floats y(static_cast<size_t>(ir::NumElements(ys)));
   if (n.op == OpKind::kAveragePool) {
-    kiln_avgpool2d_params_t p{};
-    p.batch = I32(x.n);
-    p.in_h = I32(x.h);
-    p.in_w = I32(x.w);
-    p.channels = I32(x.c);
-    p.out_h = I32(oh);
-    p.out_w = I32(ow);
-    p.kernel_h = win.kh;
-    p.kernel_w = win.kw;
-    p.stride_h = win.sh;
-    p.stride_w = win.sw;
-    p.dilation_h = win.dh;
-    p.dilation_w = win.dw;
-    p.pad_top = win.pt;
-    p.pad_left = win.pl;
-    p.pad_bottom = win.pb;
-    p.pad_right = win.pr;
+    auto p = PoolParams<kiln_avgpool2d_params_t>(x, oh, ow, win);
     p.count_include_pad = I32(a.count_include_pad);
-    p.act_min = -ir::kInf;
-    p.act_max = ir::kInf;
     kiln_avgpool2d_f32_ref(&p, x.data.data(), y.data());
   } else {
-    kiln_maxpool2d_params_t p{};
-    p.batch = I32(x.n);
-    p.in_h = I32(x.h);
-    p.in_w = I32(x.w);
-    p.channels = I32(x.c);
-    p.out_h = I32(oh);
-    p.out_w = I32(ow);
-    p.kernel_h = win.kh;
-    p.kernel_w = win.kw;
-    p.stride_h = win.sh;
-    p.stride_w = win.sw;
-    p.dilation_h = win.dh;
-    p.dilation_w = win.dw;
-    p.pad_top = win.pt;
-    p.pad_left = win.pl;
-    p.pad_bottom = win.pb;
-    p.pad_right = win.pr;
-    p.act_min = -ir::kInf;
-    p.act_max = ir::kInf;
+    auto p = PoolParams<kiln_maxpool2d_params_t>(x, oh, ow, win);
     kiln_maxpool2d_f32_ref(&p, x.data.data(), y.data());
   }
   return FromNhwc(y, ys, a.layout);
