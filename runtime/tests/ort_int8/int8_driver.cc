@@ -312,6 +312,25 @@ int ResizeNearest() {
   return 0;
 }
 
+// The requantization routine itself, for the exact-integer Python reference
+// (requant_ref.py): req.bin holds rows of six int32 (x, multiplier, shift,
+// zero_point, act_min, act_max); y.bin gets two int32 per row,
+// kiln_multiply_by_quantized_multiplier(x, multiplier, shift) and
+// kiln_requantize_s8(x, multiplier, shift, zero_point, act_min, act_max).
+int Requant() {
+  auto r = Read<int32_t>("req.bin");
+  std::vector<int32_t> y;
+  y.reserve(r.size() / 3);
+  for (size_t i = 0; i + 6 <= r.size(); i += 6) {
+    y.push_back(
+        kiln_multiply_by_quantized_multiplier(r[i], r[i + 1], r[i + 2]));
+    y.push_back(kiln_requantize_s8(r[i], r[i + 1], r[i + 2], r[i + 3], r[i + 4],
+                                   r[i + 5]));
+  }
+  Write(y);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -347,6 +366,7 @@ int main(int argc, char** argv) {
   if (op == "pad") return Pad();
   if (op == "softmax") return Softmax();
   if (op == "resize") return ResizeNearest();
+  if (op == "requant") return Requant();
   std::fprintf(stderr, "int8_driver: unknown op '%s'\n", op.c_str());
   return 2;
 }

@@ -152,7 +152,7 @@ def conv_case(name, n, c, h, w, oc, kh, kw, stride, dil, pads, groups,
                    ('pl', pads[1]), ('pb', pads[2]), ('pr', pads[3]), ('groups', groups),
                    ('x_zp', x_zp), ('y_zp', y_zp)]:
         cs.param(key, v)
-    cs.param('x_scale', x_scale)
+    cs.param('x_scale', float(np.float32(x_scale)))
     cs.param('y_scale', float(np.float32(y_scale)))
     cs.param('w_scale', *[float(s) for s in w_scale])
     cs.kiln_file('x.bin', x.transpose(0, 2, 3, 1))
@@ -186,7 +186,7 @@ def matmul_case(name, m, k, n, per_column, b_zp):
     cs.param('n_out', n)
     cs.param('x_zp', a_zp)
     cs.param('y_zp', y_zp)
-    cs.param('x_scale', a_scale)
+    cs.param('x_scale', float(np.float32(a_scale)))
     cs.param('y_scale', float(np.float32(y_scale)))
     cs.param('w_scale', *[float(s) for s in b_scale])
     if b_zp:
@@ -274,18 +274,18 @@ def pool_case(name, op, n, c, h, w, k, s, pads, ceil=0, dil=(1, 1), cip=0):
     cs.compare(ort.transpose(0, 2, 3, 1), y, ties=ties)
 
 
-def global_avgpool_case():
-    cs = Case('global_avgpool')
-    n, c, h, w = 4, 64, 7, 7
+def global_avgpool_case(name='global_avgpool', n=4, c=64, h=7, w=7, xs=0.05, xz=3,
+                        ys=0.01, yz=-2):
+    cs = Case(name)
     x = i8((n, c, h, w))
-    n1, i1 = qdq_in('x', 0.05, 3)
-    n4, i4 = qdq_out('t', 0.01, -2)
+    n1, i1 = qdq_in('x', xs, xz)
+    n4, i4 = qdq_out('t', ys, yz)
     ort = cs.run_ort(n1 + [helper.make_node('GlobalAveragePool', ['x_f'], ['t'])] + n4,
                      [('x', x)], i1 + i4, TensorProto.INT8)
-    for key, v in [('n', n), ('spatial', h * w), ('c', c), ('x_zp', 3), ('y_zp', -2)]:
+    for key, v in [('n', n), ('spatial', h * w), ('c', c), ('x_zp', xz), ('y_zp', yz)]:
         cs.param(key, v)
-    cs.param('x_scale', 0.05)
-    cs.param('y_scale', 0.01)
+    cs.param('x_scale', float(np.float32(xs)))
+    cs.param('y_scale', float(np.float32(ys)))
     cs.kiln_file('x.bin', x.transpose(0, 2, 3, 1))
     cs.compare(ort.reshape(n, c), cs.run_kiln('global_avgpool', np.int8, (n, c)))
 
@@ -328,11 +328,9 @@ def lut_case(name, op, xs, xz, ys, yz):
     cs.compare(ort, cs.run_kiln(op.lower(), np.int8, x.shape))
 
 
-def concat_case():
-    cs = Case('concat_requant')
-    shapes = [(2, 3, 8, 8), (2, 5, 8, 8), (2, 4, 8, 8)]
-    qs = [(0.0513, -3), (0.0227, 10), (0.0981, 0)]
-    ys, yz = 0.0617, 4
+def concat_case(name='concat_requant', shapes=((2, 3, 8, 8), (2, 5, 8, 8), (2, 4, 8, 8)),
+                qs=((0.0513, -3), (0.0227, 10), (0.0981, 0)), ys=0.0617, yz=4):
+    cs = Case(name)
     nodes, inits, inputs = [], [], []
     for k, (shape, (s, z)) in enumerate(zip(shapes, qs)):
         name = 'x%d' % k
@@ -342,12 +340,13 @@ def concat_case():
         inits += i1
         inputs.append((name, x))
         cs.kiln_file(name + '.bin', x)
-    nodes.append(helper.make_node('Concat', ['x%d_f' % k for k in range(3)], ['t'], axis=1))
+    nodes.append(helper.make_node('Concat', ['x%d_f' % k for k in range(len(shapes))], ['t'],
+                                  axis=1))
     n4, i4 = qdq_out('t', ys, yz)
     ort = cs.run_ort(nodes + n4, inputs, inits + i4, TensorProto.INT8)
     # NCHW concat on axis 1: outer = N, slice = C_k * H * W (layout-agnostic kernel).
-    cs.param('outer', 2)
-    cs.param('slice', *[s[1] * s[2] * s[3] for s in shapes])
+    cs.param('outer', shapes[0][0])
+    cs.param('slice', *[int(np.prod(s[1:])) for s in shapes])
     cs.param('in_zp', *[z for _, z in qs])
     cs.param('in_scale', *[float(np.float32(s)) for s, _ in qs])
     cs.param('y_scale', float(np.float32(ys)))
@@ -355,11 +354,10 @@ def concat_case():
     cs.compare(ort, cs.run_kiln('concat', np.int8, ort.shape))
 
 
-def pad_case(name, mode):
+def pad_case(name, mode, shape=(1, 3, 10, 12), zp=-17, pads=(0, 0, 2, 1, 0, 0, 1, 3)):
     cs = Case(name)
-    x = i8((1, 3, 10, 12))
-    zp = -17
-    pads = [0, 0, 2, 1, 0, 0, 1, 3]
+    x = i8(shape)
+    pads = list(pads)
     inits = [init('pads', np.array(pads, np.int64))]
     ins = ['x', 'pads']
     if mode == 'constant':
@@ -392,9 +390,9 @@ def softmax_case(name, xs, xz, rows, axis):
     cs.compare(ort, cs.run_kiln('softmax', np.int8, x.shape))
 
 
-def resize_case(name, coord, nearest, coord_id, nearest_id, scales):
+def resize_case(name, coord, nearest, coord_id, nearest_id, scales, shape=(1, 4, 5, 7)):
     cs = Case(name)
-    n, c, h, w = 1, 4, 5, 7
+    n, c, h, w = shape
     x = i8((n, c, h, w))
     inits = [init('roi', np.array([], np.float32)),
              init('scales', np.array([1, 1, scales[0], scales[1]], np.float32))]
@@ -409,6 +407,86 @@ def resize_case(name, coord, nearest, coord_id, nearest_id, scales):
     cs.param('scale_w', float(scales[1]))
     cs.kiln_file('x.bin', x.transpose(0, 2, 3, 1))
     cs.compare(ort.transpose(0, 2, 3, 1), cs.run_kiln('resize', np.int8, (n, oh, ow, c)))
+
+
+def out_dim(size, k, s, d, p0, p1, ceil=0):
+    span = size + p0 + p1 - d * (k - 1) - 1
+    return (-(-span // s) if ceil else span // s) + 1
+
+
+def random_cases():
+    """One more case per kernel on shapes, strides, pads, scales and zero points
+    drawn from a seeded generator (its own, so the fixed cases above keep their
+    data when this list changes)."""
+    r = np.random.RandomState(7)
+    ri = lambda lo, hi: int(r.randint(lo, hi + 1))
+    rs = lambda lo, hi: float(np.float32(np.exp(r.uniform(np.log(lo), np.log(hi)))))
+
+    def geometry(h, w, ks=(1, 2, 3, 5), dil=True):
+        while True:
+            kh, kw = int(r.choice(ks)), int(r.choice(ks))
+            sh, sw = ri(1, 3), ri(1, 3)
+            dh, dw = (ri(1, 2), ri(1, 2)) if dil else (1, 1)
+            pads = [ri(0, kh - 1), ri(0, kw - 1), ri(0, kh - 1), ri(0, kw - 1)]
+            if (out_dim(h, kh, sh, dh, pads[0], pads[2]) >= 1 and
+                    out_dim(w, kw, sw, dw, pads[1], pads[3]) >= 1):
+                return (kh, kw), (sh, sw), (dh, dw), pads
+
+    for i in range(3):
+        groups = int(r.choice([1, 1, 2, 3]))
+        c, oc = groups * ri(1, 6), groups * ri(1, 6)
+        h, w = ri(4, 13), ri(4, 13)
+        k, st, dl, pads = geometry(h, w)
+        conv_case('rand_conv_%d' % i, ri(1, 2), c, h, w, oc, k[0], k[1], st, dl, pads,
+                  groups, per_channel=bool(r.rand() < 0.7))
+    for i in range(2):
+        c, mult = ri(1, 12), ri(1, 3)
+        h, w = ri(4, 13), ri(4, 13)
+        k, st, dl, pads = geometry(h, w, ks=(3, 5))
+        conv_case('rand_depthwise_%d' % i, ri(1, 2), c, h, w, c * mult, k[0], k[1], st, dl,
+                  pads, c, depthwise=True)
+    conv_case('rand_conv_1x1', 1, ri(1, 40), ri(2, 9), ri(2, 9), ri(1, 40), 1, 1, (1, 1),
+              (1, 1), (0, 0, 0, 0), 1)
+    matmul_case('rand_matmul', ri(1, 9), ri(1, 100), ri(1, 40), False, ri(-20, 20))
+
+    def bshape(full):
+        # a random numpy-broadcastable version of `full`, maybe of lower rank
+        drop = ri(0, len(full) - 1)
+        return tuple(d if r.rand() < 0.5 else 1 for d in full[drop:])
+
+    for op in ('Add', 'Mul'):
+        full = tuple(ri(2, 7) for _ in range(ri(2, 4)))
+        a, b = (full, bshape(full)) if r.rand() < 0.5 else (bshape(full), full)
+        binary_case('rand_' + op.lower(), op, a, b, rs(0.005, 0.1), ri(-30, 30),
+                    rs(0.005, 0.1), ri(-30, 30), rs(0.01, 0.2) if op == 'Add'
+                    else rs(0.0005, 0.02), ri(-30, 30))
+    for op in ('MaxPool', 'AveragePool'):
+        h, w = ri(4, 13), ri(4, 13)
+        while True:
+            k = (ri(1, 4), ri(1, 4))
+            st = (ri(1, 3), ri(1, 3))
+            pads = [ri(0, k[0] // 2), ri(0, k[1] // 2), ri(0, k[0] // 2), ri(0, k[1] // 2)]
+            if min(k) >= 1 and h + pads[0] + pads[2] >= k[0] and w + pads[1] + pads[3] >= k[1]:
+                break
+        pool_case('rand_' + op.lower(), op, ri(1, 2), ri(1, 8), h, w, k, st, pads,
+                  cip=ri(0, 1) if op == 'AveragePool' else 0)
+    global_avgpool_case('rand_global_avgpool', ri(1, 3), ri(1, 20), ri(1, 9), ri(1, 9),
+                        rs(0.01, 0.1), ri(-30, 30), rs(0.002, 0.05), ri(-30, 30))
+    nin = ri(2, 4)
+    n0, hw = ri(1, 2), (ri(1, 6), ri(1, 6))
+    concat_case('rand_concat', tuple((n0, ri(1, 5)) + hw for _ in range(nin)),
+                tuple((rs(0.01, 0.1), ri(-30, 30)) for _ in range(nin)),
+                rs(0.01, 0.1), ri(-30, 30))
+    shape = (ri(1, 2), ri(1, 4), ri(2, 9), ri(2, 9))
+    pad_case('rand_pad_constant_zp', 'constant', shape, ri(-128, 127),
+             [0, 0, ri(0, 3), ri(0, 3), 0, 0, ri(0, 3), ri(0, 3)])
+    softmax_case('rand_softmax', rs(0.01, 0.2), ri(-30, 30), ri(1, 16), ri(2, 300))
+    for op, ys, yz in (('Sigmoid', 1.0 / 256, -128), ('Tanh', 1.0 / 128, 0),
+                       ('HardSwish', rs(0.01, 0.05), ri(-120, -60))):
+        lut_case('rand_%s_lut' % op.lower(), op, rs(0.01, 0.1), ri(-40, 40), ys, yz)
+    resize_case('rand_resize_asym_floor', 'asymmetric', 'floor', 1, 2,
+                (float(r.choice([0.5, 1.5, 2.0, 3.0])), float(r.choice([0.5, 1.5, 2.0, 3.0]))),
+                (1, ri(1, 4), ri(2, 8), ri(2, 8)))
 
 
 def main():
@@ -442,6 +520,7 @@ def main():
               depthwise=True)
     matmul_case('matmul_per_tensor', 16, 64, 32, False, 0)
     matmul_case('matmul_b_zero_point', 16, 48, 20, False, 7)
+    matmul_case('matmul_per_column', 8, 40, 12, True, 0)
     binary_case('add_same_shape', 'Add', (4, 8, 6, 6), (4, 8, 6, 6),
                 0.0473, -3, 0.0219, 10, 0.0617, 2)
     binary_case('add_broadcast', 'Add', (2, 16, 5, 5), (16, 1, 1),
@@ -469,6 +548,7 @@ def main():
     softmax_case('softmax_1000', 0.05, -5, 4, 1000)
     resize_case('resize_asym_floor_x2', 'asymmetric', 'floor', 1, 2, (2.0, 2.0))
     resize_case('resize_half_pixel_1.5', 'half_pixel', 'round_prefer_floor', 0, 0, (1.5, 1.7))
+    random_cases()
 
     if FAILURES:
         print('FAILED:\n  ' + '\n  '.join(FAILURES))
