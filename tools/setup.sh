@@ -16,6 +16,8 @@ PKGS=(
   googletest libgtest-dev llvm-14-tools python3-onnx python3-numpy
   # sim/: the PULP cluster model and its bare-metal toolchain, QEMU as ISA oracle
   verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-user
+  # tests/report: report.json against its JSON Schema, report.html in headless Chromium
+  python3-jsonschema chromium
 )
 
 missing=()
@@ -38,13 +40,18 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 
-# ONNX Runtime pinned by third_party/ort/package-lock.json. --ignore-scripts: the
-# postinstall would try a blocked download; the Linux x64 CPU library is in the package.
-ORT=third_party/ort
-stamp=$ORT/node_modules/.kiln-lock-stamp
-if ! [ -f "$stamp" ] || ! cmp -s "$ORT/package-lock.json" "$stamp"; then
-  echo "setup: installing onnxruntime-node (npm ci --ignore-scripts)"
-  (cd "$ORT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
-  cp "$ORT/package-lock.json" "$stamp"
-fi
+# npm packages pinned by each folder's package-lock.json, reinstalled only when the
+# lockfile changed. --ignore-scripts: postinstalls would try blocked downloads.
+npm_ci() {
+  local dir=$1 what=$2 stamp=$1/node_modules/.kiln-lock-stamp
+  if ! [ -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    echo "setup: installing $what (npm ci --ignore-scripts)"
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+# ONNX Runtime, the float oracle: its Linux x64 CPU library is in the package.
+npm_ci third_party/ort onnxruntime-node
+# playwright-core drives Debian's /usr/bin/chromium (it downloads no browser).
+npm_ci third_party/browser playwright-core
 echo "setup: ok"

@@ -12,6 +12,7 @@
 #include "backends/x86/x86_target.h"
 #include "compiler/codegen/emit_cpp.h"
 #include "compiler/driver/report.h"
+#include "compiler/driver/report_html.h"
 #include "compiler/driver/runtime_bundle.h"
 #include "compiler/passes/pipeline.h"
 #include "compiler/support/files.h"
@@ -58,6 +59,23 @@ Status WriteTree(const std::string& root,
 
 }  // namespace
 
+StatusOr<int64_t> ParseByteSize(const std::string& text) {
+  double mult = 1;
+  std::string num = text;
+  if (!num.empty()) {
+    char u = num.back();
+    if (u == 'K' || u == 'k') mult = 1024;
+    if (u == 'M' || u == 'm') mult = 1024.0 * 1024;
+    if (mult != 1) num.pop_back();
+  }
+  char* end = nullptr;
+  double v = num.empty() ? -1 : std::strtod(num.c_str(), &end);
+  if (num.empty() || end != num.c_str() + num.size() || !(v > 0) || v * mult > 9e15)
+    return InvalidArgument(
+        "'{}' is not a size; give bytes (65536) or a number with K or M (64K, 1.5M)", text);
+  return static_cast<int64_t>(v * mult);
+}
+
 StatusOr<CompileResult> Compile(const CompileOptions& o) {
   KILN_ASSIGN_OR_RETURN(const backends::Target* target, FindTarget(o.target));
   KILN_RETURN_IF_ERROR(CheckOutputDir(o));
@@ -70,6 +88,7 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
   passes::PassOptions po;
   po.target = target->name;
   KILN_RETURN_IF_ERROR(passes::RunDefaultPipeline(g, po).WithContext(o.model_path));
+  KILN_RETURN_IF_ERROR(CheckSramBudget(g, o.sram_budget, o.model_path));
 
   codegen::EmitOptions eo = target->emit;
   eo.source_name = fs::path(o.model_path).filename().string();
@@ -84,6 +103,7 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
   std::map<std::string, std::string> files = std::move(emitted.files);
   files["report.json"] = report.dump(2) + "\n";
   files["report.txt"] = result.report_txt;
+  files["report.html"] = MakeReportHtml(report);
   files[kMarkerFile] = "This folder was written by `kiln compile`; it may replace it.\n";
   for (const BundledFile& f : RuntimeBundle()) {
     std::string path = f.path;

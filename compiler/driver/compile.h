@@ -17,6 +17,7 @@ struct CompileOptions {
   std::string out_dir;
   bool force = false;
   std::map<std::string, ir::Shape> input_shapes;  // --input-shape
+  int64_t sram_budget = 0;  // --sram-budget in bytes; 0: no budget
 };
 
 struct CompileResult {
@@ -26,6 +27,9 @@ struct CompileResult {
 
 StatusOr<const backends::Target*> FindTarget(const std::string& name);
 StatusOr<CompileResult> Compile(const CompileOptions& opts);
+
+// "65536", "64K", "64k", "1M", "1.5M" → bytes (K = 1024). For --sram-budget.
+StatusOr<int64_t> ParseByteSize(const std::string& text);
 
 // The marker file that says a folder was written by kiln (so it may be replaced).
 constexpr const char* kMarkerFile = ".kiln-output";

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "compiler/driver/compile.h"
+#include "compiler/driver/report.h"
 #include "compiler/driver/run.h"
 
 namespace {
@@ -69,6 +70,17 @@ int main(int argc, char** argv) {
   compile->add_option("--input-shape", shapes,
                       "NAME=1x1x28x28: fix an input's shape (symbolic dims default "
                       "to 1)");
+  std::string sram_budget;
+  compile->add_option("--sram-budget", sram_budget,
+                      "fail unless the activation arena fits in SIZE bytes (64K, 1M)");
+
+  // report
+  std::string report_dir;
+  bool report_json = false;
+  auto* report = app.add_subcommand(
+      "report", "print the memory report of a compiled folder and redraw report.html");
+  report->add_option("dir", report_dir, "folder written by `kiln compile`")->required();
+  report->add_flag("--json", report_json, "print report.json");
 
   // run
   kiln::driver::RunOptions ro;
@@ -105,10 +117,25 @@ int main(int argc, char** argv) {
       if (!parsed.ok()) return Report(parsed.status());
       co.input_shapes[parsed->first] = parsed->second;
     }
+    if (!sram_budget.empty()) {
+      auto b = kiln::driver::ParseByteSize(sram_budget);
+      if (!b.ok()) return Report(b.status().WithContext("--sram-budget"));
+      co.sram_budget = *b;
+    }
     auto r = kiln::driver::Compile(co);
     if (!r.ok()) return Report(r.status());
-    fmt::print("{}\nwrote {} (report: {}/report.txt, {}/report.json)\n", r->report_txt,
-               co.out_dir, co.out_dir, co.out_dir);
+    fmt::print("{}\nwrote {} (report: {}/report.txt, .json, .html)\n", r->report_txt,
+               co.out_dir, co.out_dir);
+    return 0;
+  }
+  if (*report) {
+    auto r = kiln::driver::RedrawReport(report_dir);
+    if (!r.ok()) return Report(r.status());
+    if (report_json)
+      fmt::print("{}\n", r->dump(2));
+    else
+      fmt::print("{}\nwrote {}/report.txt and {}/report.html\n",
+                 kiln::driver::MakeReportText(*r), report_dir, report_dir);
     return 0;
   }
   if (*run) {

@@ -3,10 +3,61 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "compiler/driver/report_html.h"
 #include "compiler/memory/planner.h"
+#include "compiler/support/files.h"
 #include "compiler/passes/plan_memory.h"
 
 namespace kiln::driver {
+
+ArenaSummary SummarizeArena(const ir::Graph& g) {
+  // The same buffer collection the planner placed (views share their root's
+  // buffer), so live bytes and the bound are the planner's own inputs.
+  ArenaSummary sum;
+  sum.arena = passes::CollectArenaBuffers(g, 16);
+  const int steps = static_cast<int>(g.nodes.size());
+  sum.live.assign(steps, 0);
+  for (const memory::Buffer& b : sum.arena.buffers)
+    for (int s = std::max(b.first_step, 0); s <= b.last_step && s < steps; ++s)
+      sum.live[s] += b.size;
+  sum.peak_step = steps > 0 ? 0 : -1;
+  for (int s = 1; s < steps; ++s)
+    if (sum.live[s] > sum.live[sum.peak_step]) sum.peak_step = s;
+  // The first tensor mapped to a buffer names it (the root: views come later).
+  sum.buffer_tensor.assign(sum.arena.buffers.size(), ir::kNoTensor);
+  for (size_t t = 0; t < sum.arena.buffer_of.size(); ++t) {
+    int b = sum.arena.buffer_of[t];
+    if (b >= 0 && sum.buffer_tensor[b] == ir::kNoTensor)
+      sum.buffer_tensor[b] = static_cast<ir::TensorId>(t);
+  }
+  sum.lower_bound = memory::LowerBound(sum.arena.buffers);
+  return sum;
+}
+
+Status CheckSramBudget(const ir::Graph& g, int64_t budget, const std::string& model) {
+  if (budget <= 0 || g.arena_bytes <= budget) return Status::Ok();
+  ArenaSummary sum = SummarizeArena(g);
+  std::string tensors;
+  if (sum.peak_step >= 0) {
+    for (size_t b = 0; b < sum.arena.buffers.size(); ++b) {
+      const memory::Buffer& mb = sum.arena.buffers[b];
+      if (mb.size <= 0 || mb.first_step > sum.peak_step || mb.last_step < sum.peak_step)
+        continue;
+      const ir::Tensor& t = g.tensor(sum.buffer_tensor[b]);
+      tensors += fmt::format("{}{} ({} bytes)", tensors.empty() ? "" : ", ", t.name, mb.size);
+    }
+  }
+  const ir::Node* n = sum.peak_step >= 0 ? &g.nodes[sum.peak_step] : nullptr;
+  return InvalidArgument(
+      "{}: the activation arena needs {} bytes but --sram-budget is {} bytes (short by {} "
+      "bytes); the peak is at step {} (layer '{}', op {}) where {} are live; "
+      "use a smaller input shape or a larger budget",
+      model, g.arena_bytes, budget, g.arena_bytes - budget, sum.peak_step,
+      n ? n->name : std::string("?"), n ? std::string(ir::OpName(n->op)) : std::string("?"),
+      tensors.empty() ? std::string("no tensors") : tensors);
+}
 
 nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
                               const ReportInputs& in) {
@@ -32,6 +83,27 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
   };
   r["inputs"] = io(g.inputs);
   r["outputs"] = io(g.outputs);
+  ArenaSummary sum = SummarizeArena(g);
+  const passes::ArenaBuffers& arena = sum.arena;
+  const std::vector<int64_t>& live = sum.live;
+  const std::vector<ir::TensorId>& buffer_tensor = sum.buffer_tensor;
+  const int steps = static_cast<int>(g.nodes.size());
+  const int peak_step = sum.peak_step;
+  json buffers = json::array();
+  json peak_tensors = json::array();
+  for (size_t b = 0; b < arena.buffers.size(); ++b) {
+    const memory::Buffer& mb = arena.buffers[b];
+    const ir::Tensor& tt = g.tensor(buffer_tensor[b]);
+    buffers.push_back({{"tensor", tt.name},
+                       {"dtype", ir::DTypeName(tt.type.dtype)},
+                       {"shape", tt.type.shape},
+                       {"offset", tt.offset},
+                       {"size", mb.size},
+                       {"first_step", mb.first_step},
+                       {"last_step", mb.last_step}});
+    if (steps > 0 && mb.size > 0 && mb.first_step <= peak_step && peak_step <= mb.last_step)
+      peak_tensors.push_back(tt.name);
+  }
   json layers = json::array();
   for (size_t i = 0; i < e.layers.size(); ++i) {
     const auto& l = e.layers[i];
@@ -40,17 +112,32 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
                       {"name", l.name},
                       {"op", l.op},
                       {"kernel", l.kernel},
+                      {"precision", ir::PrecisionName(ir::NodePrecision(g, g.nodes[i]))},
                       {"input_shapes", l.input_shapes},
                       {"output_shape", l.output_shape},
                       {"macs", l.macs},
+                      {"weights_bytes", l.weight_bytes},
                       {"weight_bytes", l.weight_bytes},
                       {"output_bytes", l.output_bytes},
+                      {"live_bytes", i < live.size() ? live[i] : 0},
+                      {"scratch_bytes", 0},
                       {"arena_offset", out.offset}});
   }
   r["layers"] = layers;
-  // The peak that no placement of this execution order can beat (docs/reports).
-  int64_t lower_bound =
-      memory::LowerBound(passes::CollectArenaBuffers(g, 16).buffers);
+  const int64_t lower_bound = sum.lower_bound;
+  r["arena_bytes"] = g.arena_bytes;
+  r["lower_bound_bytes"] = lower_bound;
+  r["peak_step"] = steps > 0 ? peak_step : -1;
+  r["peak_tensors"] = peak_tensors;
+  r["weights_bytes"] = e.weight_bytes;
+  r["macs"] = e.macs;
+  // Firmware totals come from a built ELF; targets that build none report null.
+  r["flash_bytes"] = nullptr;
+  r["ram_total_bytes"] = nullptr;
+  r["planners"] = {{"greedy_by_size", memory::PlanGreedyBySize(arena.buffers).total_bytes},
+                   {"kiln", g.arena_bytes},
+                   {"lower_bound", lower_bound}};
+  r["buffers"] = buffers;
   r["totals"] = {{"macs", e.macs},
                  {"weight_bytes", e.weight_bytes},
                  {"arena_bytes", g.arena_bytes},
@@ -65,24 +152,59 @@ std::string MakeReportText(const nlohmann::json& r) {
                               r["model"].get<std::string>(),
                               r["target"].get<std::string>());
   for (const auto& n : r["notes"]) s += "note: " + n.get<std::string>() + "\n";
-  s += fmt::format("{:>3}  {:<28} {:<16} {:<18} {:>12} {:>10} {:>10}\n", "#", "layer",
-                   "op", "output", "MACs", "weights", "offset");
+  s += fmt::format("{:>3}  {:<28} {:<16} {:<7} {:<18} {:>12} {:>10} {:>10} {:>10}\n", "#",
+                   "layer", "op", "prec", "output", "MACs", "weights", "live", "offset");
+  const int64_t peak_step = r.value("peak_step", int64_t{-1});
   for (const auto& l : r["layers"]) {
     std::string name = l["name"].get<std::string>();
     if (name.size() > 28) name = name.substr(0, 25) + "...";
     std::vector<int64_t> shape = l["output_shape"];
-    s += fmt::format("{:>3}  {:<28} {:<16} {:<18} {:>12} {:>10} {:>10}\n",
-                     l["index"].get<int>(), name, l["op"].get<std::string>(),
+    int64_t idx = l["index"].get<int64_t>();
+    s += fmt::format("{:>3}{} {:<28} {:<16} {:<7} {:<18} {:>12} {:>10} {:>10} {:>10}\n", idx,
+                     idx == peak_step ? "*" : " ", name, l["op"].get<std::string>(),
+                     l.value("precision", std::string("float")),
                      fmt::format("{}", fmt::join(shape, "x")), l["macs"].get<int64_t>(),
-                     l["weight_bytes"].get<int64_t>(), l["arena_offset"].get<int64_t>());
+                     l["weights_bytes"].get<int64_t>(), l.value("live_bytes", int64_t{0}),
+                     l["arena_offset"].get<int64_t>());
   }
-  const auto& t = r["totals"];
+  const int64_t arena = r["arena_bytes"].get<int64_t>();
+  const int64_t bound = r["lower_bound_bytes"].get<int64_t>();
   s += fmt::format(
-      "\ntotal: {} MACs, {} weight bytes, activation arena {} bytes (lower bound "
-      "for this order: {} bytes)\n",
-      t["macs"].get<int64_t>(), t["weight_bytes"].get<int64_t>(),
-      t["arena_bytes"].get<int64_t>(), t["arena_lower_bound"].get<int64_t>());
+      "\ntotal: {} MACs, {} weight bytes, activation arena {} bytes (lower bound for "
+      "this order: {} bytes{})\n",
+      r["macs"].get<int64_t>(), r["weights_bytes"].get<int64_t>(), arena, bound,
+      bound > 0 ? fmt::format(", {:.3f}x", static_cast<double>(arena) / bound) : "");
+  if (peak_step >= 0) {
+    std::vector<std::string> peak = r["peak_tensors"];
+    s += fmt::format("peak: step {} (*), live there: {}\n", peak_step,
+                     peak.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(peak, ", ")));
+  }
+  if (r.contains("planners")) {
+    s += "planners:";
+    for (auto it = r["planners"].begin(); it != r["planners"].end(); ++it)
+      if (it.value().is_number_integer())
+        s += fmt::format(" {} {} B;", it.key(), it.value().get<int64_t>());
+    s += "\n";
+  }
   return s;
+}
+
+StatusOr<nlohmann::json> RedrawReport(const std::string& dir) {
+  std::string path = dir + "/report.json";
+  auto text = ReadFileText(path);
+  if (!text.ok())
+    return InvalidArgument("'{}' is not a kiln output folder (no report.json); "
+                           "create one with `kiln compile MODEL -o {}`",
+                           dir, dir);
+  nlohmann::json r = nlohmann::json::parse(*text, nullptr, false);
+  if (r.is_discarded() || !r.is_object() || !r.contains("layers") ||
+      !r.contains("arena_bytes") || !r.contains("lower_bound_bytes"))
+    return InvalidArgument(
+        "'{}' is damaged or from an older kiln; recompile the model with `kiln compile`",
+        path);
+  KILN_RETURN_IF_ERROR(WriteFileText(dir + "/report.txt", MakeReportText(r)));
+  KILN_RETURN_IF_ERROR(WriteFileText(dir + "/report.html", MakeReportHtml(r)));
+  return r;
 }
 
 }  // namespace kiln::driver

@@ -9,6 +9,8 @@
 
 #include "compiler/codegen/emit_cpp.h"
 #include "compiler/ir/graph.h"
+#include "compiler/passes/plan_memory.h"
+#include "compiler/support/status.h"
 
 namespace kiln::driver {
 
@@ -19,8 +21,27 @@ struct ReportInputs {
   std::map<std::string, ir::Shape> input_shapes_used;
 };
 
+// The planned arena seen step by step: live bytes per step, the peak step, the
+// tensor naming each buffer, and the lower bound of this order.
+struct ArenaSummary {
+  passes::ArenaBuffers arena;
+  std::vector<int64_t> live;
+  int peak_step = -1;
+  std::vector<ir::TensorId> buffer_tensor;
+  int64_t lower_bound = 0;
+};
+ArenaSummary SummarizeArena(const ir::Graph& g);
+
+// --sram-budget: fails (naming the peak step, the tensors live there and the
+// shortfall) when the planned arena exceeds `budget` bytes; budget <= 0: none.
+Status CheckSramBudget(const ir::Graph& g, int64_t budget, const std::string& model);
+
 nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
                               const ReportInputs& in);
 std::string MakeReportText(const nlohmann::json& report);
+
+// `kiln report DIR`: reads DIR/report.json, rewrites report.txt and
+// report.html from it, and returns it.
+StatusOr<nlohmann::json> RedrawReport(const std::string& dir);
 
 }  // namespace kiln::driver

@@ -3,14 +3,20 @@
 // optionally, per-layer wall times. Host-only code: it may use stdio and malloc;
 // the model and kernels it links stay freestanding.
 //
-//   runner [--prefill BYTE] [--times FILE.json] (--in X.npy... --out Y.npy...)...
+//   runner [--prefill BYTE] [--times FILE.json] [--guard start|end]
+//          (--in X.npy... --out Y.npy...)...
 // Each group of num_inputs --in and num_outputs --out flags is one run, in order;
 // all runs share one arena, so a stale-state bug shows as differing outputs.
+// --guard puts an arena of exactly <NAME>_ARENA_BYTES against an inaccessible
+// page (its end on the page after it, or its start on the page before it), so
+// a plan that is too small, or a kernel that writes past its buffer, faults.
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 #include KILN_MODEL_HEADER
 
@@ -122,6 +128,18 @@ int WriteOutput(const char* path, const kiln_io_info_t* info, const void* buf) {
   return fclose(f) == 0 ? 0 : Fail("cannot write '%s'", path);
 }
 
+// Maps [guard page][arena pages][guard page] and returns a pointer to `bytes`
+// bytes that end at the second guard (at_end) or start right after the first.
+uint8_t* GuardedArena(size_t bytes, bool at_end) {
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  const size_t body = (bytes + page - 1) / page * page;
+  void* p = mmap(nullptr, body + 2 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) return nullptr;
+  uint8_t* base = static_cast<uint8_t*>(p) + page;
+  if (body && mprotect(base, body, PROT_READ | PROT_WRITE) != 0) return nullptr;
+  return at_end ? base + body - bytes : base;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -131,11 +149,15 @@ int main(int argc, char** argv) {
   const char* ins[256];
   const char* outs[256];
   int nin = 0, nout = 0;
+  const char* guard = nullptr;
   for (int i = 1; i < argc; ++i) {
     if (!strcmp(argv[i], "--prefill") && i + 1 < argc) {
       prefill = static_cast<int>(strtol(argv[++i], nullptr, 0));
     } else if (!strcmp(argv[i], "--times") && i + 1 < argc) {
       times_path = argv[++i];
+    } else if (!strcmp(argv[i], "--guard") && i + 1 < argc &&
+               (!strcmp(argv[i + 1], "start") || !strcmp(argv[i + 1], "end"))) {
+      guard = argv[++i];
     } else if (!strcmp(argv[i], "--in") && i + 1 < argc && nin < 256) {
       ins[nin++] = argv[++i];
     } else if (!strcmp(argv[i], "--out") && i + 1 < argc && nout < 256) {
@@ -150,7 +172,10 @@ int main(int argc, char** argv) {
                 "num_inputs", "num_outputs");
   int runs = nin / m->num_inputs;
   // The arena is deliberately dirty: a kernel that reads before writing shows up.
-  uint8_t* arena = static_cast<uint8_t*>(aligned_alloc(16, (m->arena_bytes + 15) / 16 * 16 + 16));
+  uint8_t* arena = guard ? GuardedArena(static_cast<size_t>(m->arena_bytes), guard[0] == 'e')
+                         : static_cast<uint8_t*>(
+                               aligned_alloc(16, (m->arena_bytes + 15) / 16 * 16 + 16));
+  if (!arena) return Fail("%s: cannot allocate the arena%s", m->name);
   memset(arena, prefill, static_cast<size_t>(m->arena_bytes));
   void* in_bufs[64];
   void* out_bufs[64];
