@@ -125,6 +125,18 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
     fs::remove_all(tmp, ec);
     return st;
   }
+  // Files that did not change keep their old modification time, so `kiln run`
+  // after a recompile rebuilds only what the compile really changed.
+  for (const auto& [rel, text] : files) {
+    fs::path old_file = dest / rel;
+    if (!fs::is_regular_file(old_file, ec) || fs::file_size(old_file, ec) != text.size())
+      continue;
+    auto old_text = ReadFileText(old_file.string());
+    if (old_text.ok() && *old_text == text) {
+      auto when = fs::last_write_time(old_file, ec);
+      if (!ec) fs::last_write_time(tmp / rel, when, ec);
+    }
+  }
   // A previous kiln output keeps its build/ folder so reruns build incrementally.
   if (fs::exists(dest / "build", ec)) fs::rename(dest / "build", tmp / "build", ec);
   fs::remove_all(dest, ec);

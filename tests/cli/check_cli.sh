@@ -57,6 +57,13 @@ assert r["outputs"][0]["name"] == "y"
 assert all({"name", "op", "macs"} <= set(l) for l in r["layers"]), r["layers"]
 assert [l["name"] for l in r["layers"]][0] == "fc1", r["layers"]
 PY
+# Recompiling an unchanged model rebuilds nothing: unchanged files keep their mtime.
+before=$(stat -c %Y.%y "$work/b1/build/runner")
+sleep 1
+"$kiln" compile "$model" -o "$work/b1" >/dev/null || fail "recompile b1"
+"$kiln" run "$work/b1" --input "$work/x.npy" --output "$work/y2.npy" >/dev/null || fail "rerun"
+[ "$(stat -c %Y.%y "$work/b1/build/runner")" = "$before" ] ||
+  fail "an unchanged recompile rebuilt the runner"
 # A wrong input shape is refused with the expected shape in the message.
 /usr/bin/python3 -c "import numpy as np; np.save('$work/bad.npy', np.zeros((2, 7), np.float32))"
 out=$("$kiln" run "$work/b1" --input "$work/bad.npy" --output "$work/y.npy" 2>&1) &&
