@@ -42,11 +42,13 @@ def main():
         for line in list(diff)[:60]:
             print(line)
         return 1
-    # Every cycle retires an instruction or is charged to exactly one stall.
-    accounted = stats["instructions"] + sum(stats["stalls"].values())
-    if accounted != stats["cycles"]:
-        print(f"--- stats do not add up: {stats}")
-        return 1
+    # Every cycle retires an instruction or is charged to exactly one stall, on
+    # every core (core 0's counters are also at the top level).
+    for core in [stats] + stats["cores"]:
+        accounted = core["instructions"] + sum(core["stalls"].values())
+        if accounted != stats["cycles"]:
+            print(f"--- stats do not add up: {stats}")
+            return 1
     print(f"--- identical output, exit code {sim.returncode}; kiln-sim "
           f"{stats['cycles']} cycles, {stats['instructions']} instructions")
     return 0

@@ -1,12 +1,13 @@
-// --load/--dump round trip: the harness writes `input` (in L2) and `key` (in
-// L1) before the run; the program transforms them into `output`, which the
-// harness dumps after the run. run_loaddump.py checks the bytes.
+// --load/--dump round trip: the harness writes `input` (in L2, .noinit: crt0
+// clears .bss) and `key` (in L1) before the run; the program transforms them
+// into `output`, which the harness dumps after the run. run_loaddump.py checks
+// the bytes.
 #include <stdint.h>
 #include <stdio.h>
 
 #define N 1024
 
-uint8_t input[N];
+uint8_t input[N] __attribute__((section(".noinit")));
 uint8_t key[16] __attribute__((section(".l1")));
 uint32_t output[N / 4];
 

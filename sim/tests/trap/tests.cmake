@@ -50,5 +50,5 @@ endforeach()
 kiln_sim_elf(trap_loop sim ${CMAKE_CURRENT_LIST_DIR}/loop.S)
 kiln_sim_test(sim.trap.cycle_limit ${KILN_SIM_BIN}
   --elf ${KILN_SIM_ELF_DIR}/trap_loop.sim.elf --max-cycles 5000)
-set_tests_properties(sim.trap.cycle_limit PROPERTIES
+set_tests_properties(sim.trap.cycle_limit sim.c8.trap.cycle_limit PROPERTIES
   PASS_REGULAR_EXPRESSION "kiln-sim: cycle limit of 5000 reached")
