@@ -86,6 +86,11 @@ module kiln_cluster
   end
 
   // ---------------------------------------------------------------- cores
+  // What each core's data access in flight waits for (response slots, below).
+  localparam logic [1:0] SlotMem = 2'd0, SlotBarrier = 2'd1, SlotFork = 2'd2,
+                         SlotDma = 2'd3;
+  logic [NumCores-1:0]       slot_valid_q;
+  logic [NumCores-1:0][1:0]  slot_kind_q;
   logic [NumCores-1:0]       d_req, d_we, d_gnt, d_rvalid, d_err;
   logic [NumCores-1:0][31:0] d_addr, d_wdata, d_rdata;
   logic [NumCores-1:0][3:0]  d_be;
@@ -96,8 +101,23 @@ module kiln_cluster
     trap_cause_e cause;
     logic [4:0]  waddr_ex, waddr_wb;
 
+    // Clock gating, as PULP's event unit does for sleeping cores, but only in
+    // cycles in which the core would not change state anyway: it waits for a
+    // blocking peripheral load that is not answered this cycle (so EX is stalled
+    // and no data access starts), and no fetch is granted or answered. The gate
+    // is set at the falling edge for the next rising one. Timing is unchanged,
+    // and the simulator skips the logic of a gated core: sleeping cores are cheap.
+    logic run_q, gclk;
+    always_ff @(negedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) run_q <= 1'b1;
+      else run_q <= !(slot_valid_q[i] && slot_kind_q[i] != SlotMem && !d_rvalid[i] &&
+                      !(i_req && i_gnt) && !i_rvalid);
+    end
+    assign gclk = clk_i && run_q;
+
     kiln_core u_core (
-      .clk_i,
+      .clk_i             (gclk),
+      .cycle_clk_i       (clk_i),
       .rst_ni,
       .boot_addr_i,
       .hart_id_i         (32'(i)),
@@ -248,8 +268,6 @@ module kiln_cluster
   logic                      barrier_release;
   logic [NumCores-1:0]       fork_pending, dma_idle;
   logic [31:0]               fork_fn;
-  logic [NumCores-1:0]       slot_valid_q;
-  logic [NumCores-1:0][1:0]  slot_kind_q;
   logic [NumCores-1:0]       at_barrier, fork_ack;
   logic [NumCores-1:0][31:0] conflicts_q, barrier_waits_q, dma_waits_q;
 
@@ -292,8 +310,6 @@ module kiln_cluster
                                               input byte unsigned be,
                                               input int unsigned wdata,
                                               output int unsigned rdata);
-  localparam logic [1:0] SlotMem = 2'd0, SlotBarrier = 2'd1, SlotFork = 2'd2,
-                         SlotDma = 2'd3;
   logic [NumCores-1:0][7:0]  slot_wait_q;
   logic [NumCores-1:0][31:0] slot_rdata_q;
   logic [NumCores-1:0]       slot_err_q;

@@ -8,7 +8,8 @@
 module kiln_core
   import kiln_pkg::*;
 (
-  input  logic        clk_i,
+  input  logic        clk_i,        // may be gated while nothing happens in the core
+  input  logic        cycle_clk_i,  // free-running, for mcycle
   input  logic        rst_ni,
   input  logic [31:0] boot_addr_i,
   input  logic [31:0] hart_id_i,
@@ -347,6 +348,7 @@ module kiln_core
   logic        ex_done;
   kiln_csr u_csr (
     .clk_i,
+    .cycle_clk_i,
     .rst_ni,
     .hart_id_i,
     .addr_i    (ex_instr[31:20]),

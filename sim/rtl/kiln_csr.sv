@@ -5,6 +5,7 @@ module kiln_csr
   import kiln_pkg::*;
 (
   input  logic        clk_i,
+  input  logic        cycle_clk_i,  // never gated: mcycle counts every cycle
   input  logic        rst_ni,
   input  logic [31:0] hart_id_i,
 
@@ -57,15 +58,21 @@ module kiln_csr
   assign mcycle_inc   = mcycle_q + 64'd1;
   assign minstret_inc = minstret_q + (retire_i ? 64'd1 : 64'd0);
 
-  always_ff @(posedge clk_i or negedge rst_ni) begin
+  // While the core's clock is gated (kiln_cluster), do_write is 0.
+  always_ff @(posedge cycle_clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      mcycle_q   <= '0;
-      minstret_q <= '0;
+      mcycle_q <= '0;
     end else begin
       if (do_write && addr_i == CsrMcycle) mcycle_q <= {mcycle_q[63:32], wdata};
       else if (do_write && addr_i == CsrMcycleh) mcycle_q <= {wdata, mcycle_inc[31:0]};
       else mcycle_q <= mcycle_inc;
+    end
+  end
 
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      minstret_q <= '0;
+    end else begin
       if (do_write && addr_i == CsrMinstret) minstret_q <= {minstret_q[63:32], wdata};
       else if (do_write && addr_i == CsrMinstreth) minstret_q <= {wdata, minstret_q[31:0]};
       else minstret_q <= minstret_inc;
