@@ -236,9 +236,12 @@ module kiln_cluster
       end
       for (int i = 0; i < NumCores; i++) begin
         l1_gnt[i] = l1_req[i] && !dma_block[bank[i]];
-        for (int j = 0; j < NumCores; j++) begin
-          if (j != i && l1_req[j] && bank[j] == bank[i] && key[j] < key[i]) begin
-            l1_gnt[i] = 1'b0;
+        // Nested ifs: the simulator evaluates every term of an && expression.
+        if (l1_gnt[i]) begin
+          for (int j = 0; j < NumCores; j++) begin
+            if (j != i && l1_req[j]) begin
+              if (bank[j] == bank[i] && key[j] < key[i]) l1_gnt[i] = 1'b0;
+            end
           end
         end
       end

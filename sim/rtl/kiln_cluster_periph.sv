@@ -90,12 +90,15 @@ module kiln_cluster_periph #(
       rdata_o[i] = '0;
       gnt_o[i]   = 1'b1;
       push[i]    = 1'b0;
-      if (we_i[i]) begin
+      // Decoded only for a request: this logic runs every cycle.
+      if (!req_i[i]) begin
+        // no access
+      end else if (we_i[i]) begin
         // One push per cycle (lowest core first), none into a full queue.
         if (off == RegDmaPush) begin
           gnt_o[i] = !pushing && q_count_q != 4'(QDepth);
-          push[i]  = req_i[i] && gnt_o[i];
-          pushing  = pushing || req_i[i];
+          push[i]  = gnt_o[i];
+          pushing  = 1'b1;
         end
       end else begin
         unique case (off)
