@@ -32,3 +32,12 @@ kiln_sim_firmware(TARGET sim-test-cluster_dma_error OUTPUT ${elf}
 kiln_sim_test(sim.cluster.dma_error ${Python3_EXECUTABLE} ${cluster_dir}/check_exit.py
   --code 125 --stderr "kiln-sim: DMA bus error: a beat to addr=0x10000040 has its source or destination outside RAM"
   -- ${KILN_SIM_BIN} --elf ${elf} --max-cycles 100000)
+
+# The one-core fallback of cluster.h on the host (kernels on the API can be tested
+# natively): built freestanding-style with the host compiler, warnings as errors.
+add_executable(sim_cluster_host_fallback ${cluster_dir}/host_fallback.cc)
+target_include_directories(sim_cluster_host_fallback PRIVATE ${PROJECT_SOURCE_DIR})
+target_compile_options(sim_cluster_host_fallback PRIVATE ${KILN_HOST_WARNINGS}
+  -fno-exceptions -fno-rtti -Werror)
+add_test(NAME sim.cluster.host_fallback COMMAND sim_cluster_host_fallback)
+set_tests_properties(sim.cluster.host_fallback PROPERTIES LABELS sim TIMEOUT 60)
