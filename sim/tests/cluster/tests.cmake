@@ -41,3 +41,16 @@ target_compile_options(sim_cluster_host_fallback PRIVATE ${KILN_HOST_WARNINGS}
   -fno-exceptions -fno-rtti -Werror)
 add_test(NAME sim.cluster.host_fallback COMMAND sim_cluster_host_fallback)
 set_tests_properties(sim.cluster.host_fallback PROPERTIES LABELS sim TIMEOUT 60)
+
+# Per-core output prefixes and a trap on a core other than 0 (8 cores only).
+set(elf ${KILN_SIM_ELF_DIR}/cluster_per_core.sim.elf)
+kiln_sim_firmware(TARGET sim-test-cluster_per_core OUTPUT ${elf}
+  SOURCES ${cluster_dir}/per_core.c DEPENDS ${cluster_header})
+set(lines "--stdout-line=hello from core 0")
+foreach(c 1 2 3 4 5 6 7)
+  list(APPEND lines "--stdout-line=[core ${c}] hello from core ${c}")
+endforeach()
+add_test(NAME sim.cluster.per_core COMMAND ${Python3_EXECUTABLE} ${cluster_dir}/check_exit.py
+  --code 125 "--stderr=kiln-sim: trap on core 3: illegal instruction at pc=" ${lines}
+  -- ${KILN_SIM8_BIN} --elf ${elf} --max-cycles 200000)
+set_tests_properties(sim.cluster.per_core PROPERTIES LABELS sim TIMEOUT 60)
