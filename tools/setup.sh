@@ -18,6 +18,8 @@ PKGS=(
   verilator gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-user
   # tests/report: report.json against its JSON Schema, report.html in headless Chromium
   python3-jsonschema chromium
+  # models tier: Fashion-MNIST (~30 MB) for the int8 accuracy test of fmnist_cnn
+  dataset-fashion-mnist
 )
 
 missing=()
