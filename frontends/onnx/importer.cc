@@ -24,6 +24,7 @@
 #include "frontends/onnx/model_state.h"
 #include "frontends/onnx/op_context.h"
 #include "frontends/onnx/op_registry.h"
+#include "frontends/onnx/structural_checks.h"
 
 namespace kiln::onnx_frontend {
 namespace {
@@ -57,10 +58,12 @@ class Importer {
 
   StatusOr<ir::Graph> Run() {
     KILN_RETURN_IF_ERROR(CheckHeader());
+    KILN_RETURN_IF_ERROR(CheckModelStructure(s_));
     KILN_RETURN_IF_ERROR(CollectValues());
     KILN_RETURN_IF_ERROR(SortNodes());
     KILN_RETURN_IF_ERROR(FindLiveNodes());
     PruneUnneededNodes();
+    KILN_RETURN_IF_ERROR(CheckNodeStructure(s_));
     KILN_RETURN_IF_ERROR(ChooseInputShapes());
     // The checker first: it validates input counts and attributes against
     // the schemas, which libonnx's inference functions take for granted.
@@ -818,13 +821,25 @@ StatusOr<ir::Graph> ImportOnnxModel(const onnx::ModelProto& model,
   if (!report) report = &local;
   *report = ImportReport();
   // libonnx and protobuf report some failures by exceptions: none may escape.
+  StatusOr<ir::Graph> g =
+      InvalidArgument("{}: cannot import the model", source_name);
   try {
     Importer importer(model, source_name, options, report);
-    return importer.Run();
+    g = importer.Run();
   } catch (const std::exception& e) {
-    return InvalidArgument("{}: cannot import the model: {}", source_name,
-                           e.what());
+    g = InvalidArgument("{}: cannot import the model: {}", source_name,
+                        e.what());
   }
+  if (g.ok()) return g;
+  // One line per error: libonnx's messages carry "\n\n==> Context: ..." parts.
+  std::string msg;
+  for (char c : g.status().message()) {
+    bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (space && (msg.empty() || msg.back() == ' ')) continue;
+    msg += space ? ' ' : c;
+  }
+  while (!msg.empty() && msg.back() == ' ') msg.pop_back();
+  return Status(g.status().code(), msg);
 }
 
 StatusOr<ir::Graph> ImportOnnxFile(const std::string& path,

@@ -46,30 +46,30 @@ StatusOr<int64_t> ParseInt(const std::string& s, const char* what) {
   return v;
 }
 
-// Reads the external bytes of `t` (location/offset/length) from below
-// `model_dir`.
-StatusOr<std::vector<uint8_t>> ReadExternal(const TensorProto& t,
-                                            const std::string& model_dir,
-                                            int64_t expected_bytes) {
-  std::string location;
-  int64_t offset = 0, length = -1;
+}  // namespace
+
+StatusOr<ExternalData> ResolveExternalData(const TensorProto& t,
+                                           const std::string& model_dir,
+                                           int64_t expected_bytes) {
+  ExternalData x;
+  int64_t length = -1;
   for (const auto& e : t.external_data()) {
     if (e.key() == "location") {
-      location = e.value();
+      x.location = e.value();
     } else if (e.key() == "offset") {
-      KILN_ASSIGN_OR_RETURN(offset, ParseInt(e.value(), "offset"));
+      KILN_ASSIGN_OR_RETURN(x.offset, ParseInt(e.value(), "offset"));
     } else if (e.key() == "length") {
       KILN_ASSIGN_OR_RETURN(length, ParseInt(e.value(), "length"));
     }
   }
-  if (location.empty())
+  if (x.location.empty())
     return InvalidArgument("external data has no 'location'");
-  fs::path rel(location);
+  fs::path rel(x.location);
   if (rel.is_absolute() || rel.has_root_name())
     return InvalidArgument(
         "external data location '{}' is absolute; ONNX requires a path "
         "relative to the model's folder",
-        location);
+        x.location);
   std::error_code ec;
   fs::path base = fs::weakly_canonical(
       model_dir.empty() ? fs::path(".") : fs::path(model_dir), ec);
@@ -78,7 +78,7 @@ StatusOr<std::vector<uint8_t>> ReadExternal(const TensorProto& t,
                    ec.message());
   fs::path full = fs::weakly_canonical(base / rel, ec);
   if (ec)
-    return IoError("cannot resolve external data '{}': {}", location,
+    return IoError("cannot resolve external data '{}': {}", x.location,
                    ec.message());
   // Symlinks are resolved above, so a relative path that lands outside the
   // folder (../secret, or a link pointing away) is caught here.
@@ -87,24 +87,45 @@ StatusOr<std::vector<uint8_t>> ReadExternal(const TensorProto& t,
     return InvalidArgument(
         "external data location '{}' points outside the model's folder '{}'; "
         "keep data files next to the model",
-        location, base.string());
-  std::ifstream in(full, std::ios::binary);
-  if (!in) return IoError("cannot open external data file '{}'", full.string());
-  in.seekg(0, std::ios::end);
-  int64_t size = static_cast<int64_t>(in.tellg());
-  if (length < 0) length = size - offset;
-  if (length != expected_bytes)
+        x.location, base.string());
+  if (!fs::is_regular_file(full, ec))
+    return InvalidArgument(
+        "external data file '{}' does not exist in the model's folder '{}' "
+        "(copy it next to the model)",
+        x.location, base.string());
+  int64_t size = static_cast<int64_t>(fs::file_size(full, ec));
+  if (ec)
+    return IoError("cannot read external data file '{}': {}", full.string(),
+                   ec.message());
+  if (length < 0) length = size - x.offset;
+  if (expected_bytes >= 0 && length != expected_bytes)
     return InvalidArgument(
         "external data '{}' holds {} bytes for this tensor, its type needs {}",
-        location, length, expected_bytes);
-  if (offset > size || length > size - offset)
+        x.location, length, expected_bytes);
+  if (x.offset > size || length > size - x.offset)
     return InvalidArgument(
         "external data '{}' is {} bytes, too short for offset {} + length {}",
-        location, size, offset, length);
-  std::vector<uint8_t> bytes(static_cast<size_t>(length));
-  in.seekg(offset);
-  in.read(reinterpret_cast<char*>(bytes.data()), length);
-  if (!in) return IoError("cannot read external data file '{}'", full.string());
+        x.location, size, x.offset, length);
+  x.path = full.string();
+  x.length = length;
+  return x;
+}
+
+namespace {
+
+// Reads the external bytes of `t` (location/offset/length) from below
+// `model_dir`.
+StatusOr<std::vector<uint8_t>> ReadExternal(const TensorProto& t,
+                                            const std::string& model_dir,
+                                            int64_t expected_bytes) {
+  KILN_ASSIGN_OR_RETURN(ExternalData x,
+                        ResolveExternalData(t, model_dir, expected_bytes));
+  std::ifstream in(x.path, std::ios::binary);
+  if (!in) return IoError("cannot open external data file '{}'", x.path);
+  std::vector<uint8_t> bytes(static_cast<size_t>(x.length));
+  in.seekg(x.offset);
+  in.read(reinterpret_cast<char*>(bytes.data()), x.length);
+  if (!in) return IoError("cannot read external data file '{}'", x.path);
   return bytes;
 }
 

@@ -40,6 +40,19 @@ struct TensorData {
   std::vector<uint8_t> bytes;  // little-endian elements, row-major
 };
 
+// Where a tensor's external data lives, checked: a relative location that stays
+// inside `model_dir` (symlinks resolved), an existing file, and offset + length
+// inside it; `expected_bytes` (>= 0) is the size the tensor's type needs.
+struct ExternalData {
+  std::string location;  // as written in the model
+  std::string path;      // resolved
+  int64_t offset = 0;
+  int64_t length = 0;
+};
+StatusOr<ExternalData> ResolveExternalData(const onnx::TensorProto& tensor,
+                                           const std::string& model_dir,
+                                           int64_t expected_bytes);
+
 // Reads a tensor from its typed fields, raw_data, or external data resolved
 // against `model_dir` (a location that leaves that folder is an error).
 StatusOr<TensorData> ReadTensorProto(const onnx::TensorProto& tensor,

@@ -5,7 +5,12 @@
 
 1. `kiln compile` twice: every emitted file is byte-identical (determinism).
 2. `kiln validate --samples N`: each output within 1e-4 relative of ONNX Runtime.
-3. One process runs inputs A, B, A on one arena pre-filled with 0xA5 (the runner's
+   The outputs are not degenerate (for kiln's and ONNX Runtime's alike): finite, not
+   all zero, spread over their elements (std >= 1e-3 * mean|y| per sample, when an
+   output has more than one element) and dependent on the input (std over the N
+   samples, averaged over elements, >= 1e-3 * mean|y|). A model whose activations
+   die or saturate would pass a tolerance check on constants; this catches it.
+3. One process runs inputs A, B, A (on validate's build) on one arena pre-filled with 0xA5 (the runner's
    default): the outputs of the two A runs are byte-identical, and differ from B's
    (so the check can fail).
 Exits 77 (ctest: skipped) with a reason when the model file is absent.
@@ -27,6 +32,32 @@ def run(cmd):
                          f"{p.stdout}\n{p.stderr}\n")
         sys.exit(1)
     return p.stdout
+
+
+def degenerate(ys):
+    """Why the outputs `ys` (one array per sample) are degenerate, or None."""
+    y = np.stack([a.astype(np.float64) for a in ys])
+    if not np.all(np.isfinite(y)):
+        return "not finite"
+    mean_abs = np.abs(y).mean()
+    if mean_abs == 0:
+        return "all zero"
+    for s, a in enumerate(y):
+        if a.size > 1 and a.std() < 1e-3 * np.abs(a).mean():
+            return (f"sample {s}: std {a.std():.3g} < 1e-3 * mean|y| "
+                    f"({np.abs(a).mean():.3g}): constant over its elements")
+    if len(y) > 1 and y.std(axis=0).mean() < 1e-3 * mean_abs:
+        return (f"std over samples {y.std(axis=0).mean():.3g} < 1e-3 * mean|y| "
+                f"({mean_abs:.3g}): the output does not depend on the input")
+    return None
+
+
+def spread(ys):
+    y = np.stack([a.astype(np.float64) for a in ys])
+    m = np.abs(y).mean()
+    return (f"mean|y| {m:.3g}, min std/mean|y| per sample "
+            f"{min(a.std() / max(np.abs(a).mean(), 1e-30) for a in y):.3g}, "
+            f"std over samples/mean|y| {y.std(axis=0).mean() / m:.3g}")
 
 
 def main():
@@ -61,7 +92,9 @@ def main():
         sys.exit(1)
     print(f"determinism: two compiles are byte-identical ({model})")
 
-    out = run([kiln, "validate", model, "--samples", str(samples), "--json"])
+    vdir = os.path.join(work, "validate")
+    out = run([kiln, "validate", model, "--samples", str(samples), "--json",
+               "--work-dir", vdir])
     v = json.loads(out)
     for o in v["outputs"]:
         print(f"validate: {o['name']}: max abs error {o['max_abs_error']:.3g}, "
@@ -69,6 +102,15 @@ def main():
     if not v["passed"]:
         print("FAIL: outputs differ from ONNX Runtime beyond 1e-4 relative")
         sys.exit(1)
+    for k, o in enumerate(v["outputs"]):
+        for who in ("kiln", "ort"):
+            ys = [np.load(os.path.join(vdir, f"{who}_{s}_{k}.npy"))
+                  for s in range(v["samples"])]
+            problem = degenerate(ys)
+            if problem:
+                print(f"FAIL: output {o['name']} ({who}) is degenerate: {problem}")
+                sys.exit(1)
+        print(f"not degenerate: {o['name']}: {spread(ys)}")
 
     report = json.load(open(os.path.join(a_dir, "report.json")))
     rng = np.random.default_rng(7)
@@ -85,7 +127,9 @@ def main():
     n_out = len(report["outputs"])
     outs = {t: [os.path.join(work, f"out_{t}_{k}.npy") for k in range(n_out)]
             for t in ("A1", "B", "A2")}
-    cmd = [kiln, "run", a_dir]
+    # validate's compile of the same model (byte-identical, checked above) is
+    # built already: run it rather than building a_dir too.
+    cmd = [kiln, "run", os.path.join(vdir, "model")]
     for tag, ins in (("A1", a_in), ("B", b_in), ("A2", a_in)):
         for p in ins:
             cmd += ["--input", p]
