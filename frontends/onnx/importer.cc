@@ -410,6 +410,10 @@ class Importer {
       if (unsupported.size() > 6) others.push_back("...");
       msg += fmt::format(" (also unsupported: {})", fmt::join(others, ", "));
     }
+    msg +=
+        "; replace the op in the model, or add an importer "
+        "(docs/adding_an_op.md; supported ops and their limits: "
+        "docs/onnx_frontend.md)";
     return Status(StatusCode::kUnimplemented, msg);
   }
 

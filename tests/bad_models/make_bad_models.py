@@ -260,7 +260,8 @@ def channel_mismatch(_):
     return m
 
 
-# (name, builder, expected one-line message (substring), exit code)
+# (name, builder, expected one-line message (a substring, or a tuple of substrings
+# in order), exit code)
 CASES = [
     ("empty", empty, "the file is empty", 1),
     ("not_protobuf", not_protobuf,
@@ -279,7 +280,10 @@ CASES = [
      "initializer 'w': raw_data holds 40 bytes, its shape [4,2,3,3] and type FLOAT "
      "need 288", 1),
     ("unknown_op", unknown_op,
-     "node 'fancy' (FancyActivation, opset 13): op is not supported by kiln", 2),
+     ("node 'fancy' (FancyActivation, opset 13): op is not supported by kiln; "
+      "supported ops: ", "; replace the op in the model, or add an importer "
+      "(docs/adding_an_op.md; supported ops and their limits: "
+      "docs/onnx_frontend.md)"), 2),
     ("custom_domain_op", custom_domain_op,
      "node 'gelu' (com.example.Gelu, opset 13): op is not supported by kiln", 2),
     ("attribute_wrong_type", attribute_wrong_type,
