@@ -24,6 +24,7 @@ compile are listed with kiln's reason. Not part of any test run.
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -91,12 +92,13 @@ def main():
             if not os.path.exists(model):
                 print(f"| {label} | absent | | | |")
                 continue
-            out = os.path.join(work, "out")
+            out = os.path.join(work, os.path.splitext(os.path.basename(model))[0])
             try:
                 sh([kiln, "compile", model, "-o", out])
             except RuntimeError as e:
-                print(f"| {label} | kiln cannot compile it: "
-                      f"{str(e).replace('|', '/')[:160]} | | | |")
+                op = re.search(r"\((\S+), opset \d+\): op is not supported", str(e))
+                why = f"ONNX op {op.group(1)} unsupported" if op else str(e)[:160]
+                print(f"| {label} | not compiled: {why} | | | |")
                 continue
             rep = json.load(open(os.path.join(out, "report.json")))
             inputs = []
