@@ -87,6 +87,16 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
                         onnx_frontend::ImportOnnxFile(o.model_path, io, &ir_report));
   passes::PassOptions po;
   po.target = target->name;
+  passes::MemoryStats memory_stats;
+  po.memory_stats = &memory_stats;
+  if (o.planner == "greedy") {
+    po.planner = memory::Planner::kGreedyBySize;
+  } else if (o.planner == "none") {
+    po.planner = memory::Planner::kNone;
+  } else if (o.planner != "kiln") {
+    return InvalidArgument("unknown --planner '{}' (use kiln, greedy or none)",
+                           o.planner);
+  }
   KILN_RETURN_IF_ERROR(passes::RunDefaultPipeline(g, po).WithContext(o.model_path));
   KILN_RETURN_IF_ERROR(CheckSramBudget(g, o.sram_budget, o.model_path));
 
@@ -96,7 +106,7 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
 
   std::string prefix = codegen::CIdentifier(g.name);
   ReportInputs ri{o.model_path, target->name, prefix, ir_report.opset, ir_report.notes,
-                  ir_report.input_shapes_used};
+                  ir_report.input_shapes_used, &memory_stats};
   nlohmann::json report = MakeReportJson(g, emitted, ri);
   CompileResult result{prefix, MakeReportText(report)};
 

@@ -18,6 +18,9 @@ struct CompileOptions {
   bool force = false;
   std::map<std::string, ir::Shape> input_shapes;  // --input-shape
   int64_t sram_budget = 0;  // --sram-budget in bytes; 0: no budget
+  // --planner: "kiln" (default), "greedy" (greedy by size, the TFLite Micro
+  // baseline) or "none" (no reuse: every buffer its own bytes).
+  std::string planner = "kiln";
 };
 
 struct CompileResult {

@@ -67,6 +67,9 @@ int main(int argc, char** argv) {
   compile->add_option("--target", co.target, "x86 (default)");
   compile->add_option("-o,--output", co.out_dir, "output folder")->required();
   compile->add_flag("--force", co.force, "replace a folder kiln did not write");
+  compile->add_option("--planner", co.planner,
+                      "arena planner: kiln (default), greedy (greedy by size, the "
+                      "TFLite Micro baseline) or none (no reuse)");
   compile->add_option("--input-shape", shapes,
                       "NAME=1x1x28x28: fix an input's shape (symbolic dims default "
                       "to 1)");

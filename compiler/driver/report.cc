@@ -12,11 +12,11 @@
 
 namespace kiln::driver {
 
-ArenaSummary SummarizeArena(const ir::Graph& g) {
+ArenaSummary SummarizeArena(const ir::Graph& g, bool share) {
   // The same buffer collection the planner placed (views share their root's
   // buffer), so live bytes and the bound are the planner's own inputs.
   ArenaSummary sum;
-  sum.arena = passes::CollectArenaBuffers(g, 16);
+  sum.arena = passes::CollectArenaBuffers(g, 16, share);
   const int steps = static_cast<int>(g.nodes.size());
   sum.live.assign(steps, 0);
   for (const memory::Buffer& b : sum.arena.buffers)
@@ -83,7 +83,7 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
   };
   r["inputs"] = io(g.inputs);
   r["outputs"] = io(g.outputs);
-  ArenaSummary sum = SummarizeArena(g);
+  ArenaSummary sum = SummarizeArena(g, in.memory ? in.memory->shared : true);
   const passes::ArenaBuffers& arena = sum.arena;
   const std::vector<int64_t>& live = sum.live;
   const std::vector<ir::TensorId>& buffer_tensor = sum.buffer_tensor;
@@ -97,7 +97,9 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
     buffers.push_back({{"tensor", tt.name},
                        {"dtype", ir::DTypeName(tt.type.dtype)},
                        {"shape", tt.type.shape},
-                       {"offset", tt.offset},
+                       // A concat slice may name its buffer: its offset less
+                       // its place in the buffer is the buffer's.
+                       {"offset", tt.offset - arena.offset_in_buffer[buffer_tensor[b]]},
                        {"size", mb.size},
                        {"first_step", mb.first_step},
                        {"last_step", mb.last_step}});
@@ -134,9 +136,28 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
   // Firmware totals come from a built ELF; targets that build none report null.
   r["flash_bytes"] = nullptr;
   r["ram_total_bytes"] = nullptr;
-  r["planners"] = {{"greedy_by_size", memory::PlanGreedyBySize(arena.buffers).total_bytes},
-                   {"kiln", g.arena_bytes},
-                   {"lower_bound", lower_bound}};
+  json planners = {{"greedy_by_size", memory::PlanGreedyBySize(arena.buffers).total_bytes},
+                    {"kiln", g.arena_bytes},
+                    {"lower_bound", lower_bound}};
+  if (in.memory) {
+    // What schedule and plan-memory found (docs/passes.md): kiln's plan even
+    // when another planner was chosen, the exact search's verdict, and the
+    // order's bound against the import order's.
+    const passes::MemoryStats& m = *in.memory;
+    const memory::PlanSummary& p = m.plan;
+    planners["greedy_by_size"] = p.greedy_by_size_bytes;
+    planners["best_fit"] = p.best_fit_bytes;
+    planners["kiln"] = p.kiln_bytes;
+    planners["exact"] = {{"optimal", p.exact_optimal},
+                         {"searched", p.exact_searched},
+                         {"nodes", p.exact_nodes},
+                         {"gap_bytes", p.kiln_bytes - p.lower_bound_bytes}};
+    planners["order"] = {{"input_order_lower_bound", m.input_order_lower_bound},
+                         {"lower_bound", m.order_lower_bound},
+                         {"optimal", m.order_optimal},
+                         {"states", m.order_states}};
+  }
+  r["planners"] = planners;
   r["buffers"] = buffers;
   r["totals"] = {{"macs", e.macs},
                  {"weight_bytes", e.weight_bytes},
@@ -185,6 +206,13 @@ std::string MakeReportText(const nlohmann::json& r) {
       if (it.value().is_number_integer())
         s += fmt::format(" {} {} B;", it.key(), it.value().get<int64_t>());
     s += "\n";
+    const auto& p = r["planners"];
+    if (p.contains("exact"))
+      s += fmt::format("kiln's plan is {}; order lower bound {} B (import order {} B)\n",
+                       p["exact"]["optimal"].get<bool>() ? "proven optimal"
+                                                         : "not proven optimal",
+                       p["order"]["lower_bound"].get<int64_t>(),
+                       p["order"]["input_order_lower_bound"].get<int64_t>());
   }
   return s;
 }

@@ -19,6 +19,8 @@ struct ReportInputs {
   int64_t opset = 0;
   std::vector<std::string> notes;
   std::map<std::string, ir::Shape> input_shapes_used;
+  // What schedule and plan-memory recorded (null: recomputed where possible).
+  const passes::MemoryStats* memory = nullptr;
 };
 
 // The planned arena seen step by step: live bytes per step, the peak step, the
@@ -30,7 +32,8 @@ struct ArenaSummary {
   std::vector<ir::TensorId> buffer_tensor;
   int64_t lower_bound = 0;
 };
-ArenaSummary SummarizeArena(const ir::Graph& g);
+// `share`: as plan-memory collected them (false for the no-reuse planner).
+ArenaSummary SummarizeArena(const ir::Graph& g, bool share = true);
 
 // --sram-budget: fails (naming the peak step, the tensors live there and the
 // shortfall) when the planned arena exceeds `budget` bytes; budget <= 0: none.

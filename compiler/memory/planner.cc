@@ -1,107 +1,44 @@
-// Greedy-by-size best-fit arena planner and its checks (see planner.h).
+// kiln's arena planning: the best of the planners (see planner.h).
 #include "compiler/memory/planner.h"
 
 #include <algorithm>
-#include <map>
-#include <numeric>
 
 namespace kiln::memory {
-namespace {
 
-int64_t AlignUp(int64_t v, int64_t a) {
-  if (a <= 1) return v;
-  return (v + a - 1) / a * a;
-}
-
-bool Overlap(const Buffer& a, const Buffer& b) {
-  return a.first_step <= b.last_step && b.first_step <= a.last_step;
-}
-
-}  // namespace
-
-Plan PlanGreedyBySize(const std::vector<Buffer>& buffers) {
-  Plan plan;
-  plan.offsets.assign(buffers.size(), 0);
-  std::vector<size_t> order(buffers.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (buffers[a].size != buffers[b].size)
-      return buffers[a].size > buffers[b].size;
-    if (buffers[a].first_step != buffers[b].first_step)
-      return buffers[a].first_step < buffers[b].first_step;
-    return a < b;
-  });
-  std::vector<size_t> placed;
-  for (size_t i : order) {
-    const Buffer& buf = buffers[i];
-    if (buf.size <= 0) continue;
-    // The intervals [offset, offset + size) of placed buffers live at the same
-    // time as this one, sorted by offset.
-    std::vector<std::pair<int64_t, int64_t>> busy;
-    for (size_t j : placed)
-      if (Overlap(buf, buffers[j]))
-        busy.emplace_back(plan.offsets[j], plan.offsets[j] + buffers[j].size);
-    std::sort(busy.begin(), busy.end());
-    int64_t best = -1, best_gap = 0;
-    int64_t cursor = 0;  // lowest free byte so far
-    for (const auto& [begin, end] : busy) {
-      int64_t start = AlignUp(cursor, buf.alignment);
-      if (begin > start && begin - start >= buf.size) {
-        int64_t gap = begin - cursor;
-        if (best < 0 || gap < best_gap) {
-          best = start;
-          best_gap = gap;
-        }
-      }
-      cursor = std::max(cursor, end);
-    }
-    if (best < 0) best = AlignUp(cursor, buf.alignment);
-    plan.offsets[i] = best;
-    plan.total_bytes = std::max(plan.total_bytes, best + buf.size);
-    placed.push_back(i);
-  }
-  return plan;
-}
-
-int64_t LowerBound(const std::vector<Buffer>& buffers) {
-  // Sweep over step boundaries: +size at first_step, -size after last_step.
-  std::map<int, int64_t> delta;
-  for (const Buffer& b : buffers) {
-    if (b.size <= 0) continue;
-    delta[b.first_step] += b.size;
-    delta[b.last_step + 1] -= b.size;
-  }
-  int64_t live = 0, peak = 0;
-  for (const auto& [step, d] : delta) {
-    live += d;
-    peak = std::max(peak, live);
-  }
-  return peak;
-}
-
-std::string CheckPlan(const std::vector<Buffer>& buffers, const Plan& plan) {
-  if (plan.offsets.size() != buffers.size())
-    return "plan has " + std::to_string(plan.offsets.size()) + " offsets for " +
-           std::to_string(buffers.size()) + " buffers";
+Plan PlanNoReuse(const std::vector<Buffer>& buffers) {
+  Plan p;
+  p.offsets.assign(buffers.size(), 0);
   for (size_t i = 0; i < buffers.size(); ++i) {
-    const Buffer& a = buffers[i];
-    if (a.size <= 0) continue;
-    int64_t oa = plan.offsets[i];
-    if (oa < 0 || (a.alignment > 1 && oa % a.alignment != 0))
-      return "buffer " + std::to_string(i) + " is misaligned at " +
-             std::to_string(oa);
-    if (oa + a.size > plan.total_bytes)
-      return "buffer " + std::to_string(i) + " ends past the arena";
-    for (size_t j = i + 1; j < buffers.size(); ++j) {
-      const Buffer& b = buffers[j];
-      if (b.size <= 0 || !Overlap(a, b)) continue;
-      int64_t ob = plan.offsets[j];
-      if (oa < ob + b.size && ob < oa + a.size)
-        return "buffers " + std::to_string(i) + " and " + std::to_string(j) +
-               " are live together and overlap";
-    }
+    if (buffers[i].size <= 0) continue;
+    p.offsets[i] = AlignUp(p.total_bytes, buffers[i].alignment);
+    p.total_bytes = p.offsets[i] + buffers[i].size;
   }
-  return "";
+  return p;
+}
+
+PlanSummary PlanArena(const std::vector<Buffer>& buffers, Planner choice,
+                      const ExactOptions& exact) {
+  PlanSummary s;
+  Peak peak = PeakLive(buffers);
+  s.lower_bound_bytes = peak.bytes;
+  s.peak_step = peak.step;
+  Plan greedy = PlanGreedyBySize(buffers);
+  Plan fit = PlanBestFit(buffers);
+  s.greedy_by_size_bytes = greedy.total_bytes;
+  s.best_fit_bytes = fit.total_bytes;
+  // The exact search starts from the better heuristic plan and only improves.
+  Plan start = greedy.total_bytes < fit.total_bytes ? greedy : fit;
+  ExactResult ex = PlanExact(buffers, start, exact);
+  s.kiln_bytes = ex.plan.total_bytes;
+  s.exact_optimal = ex.optimal;
+  s.exact_searched = ex.searched;
+  s.exact_nodes = ex.nodes;
+  switch (choice) {
+    case Planner::kGreedyBySize: s.plan = std::move(greedy); break;
+    case Planner::kKiln: s.plan = std::move(ex.plan); break;
+    case Planner::kNone: s.plan = PlanNoReuse(buffers); break;
+  }
+  return s;
 }
 
 }  // namespace kiln::memory

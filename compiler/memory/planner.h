@@ -1,46 +1,51 @@
-// Static memory planning for one activation arena: given buffers with sizes,
-// alignments and lifetimes over execution steps, assign byte offsets so that no
-// two buffers live at the same step overlap. A leaf library: no IR types in
-// here.
+// Static memory planning for one activation arena: the planners of
+// compiler/memory side by side and kiln's choice among them. A leaf library:
+// no IR types in here.
+//
+//   buffer.h          Buffer (size, alignment, lifetime), Plan (offsets)
+//   greedy_by_size.h  TFLite Micro's baseline (first fit, largest first)
+//   best_fit.h        best fit under several buffer orders
+//   exact.h           branch and bound with a node budget
+//   lower_bound.h     peak live bytes: what no plan can beat
+//   check.h           the independent overlap checker
+//   order.h           execution order of a DAG minimizing peak live bytes
 #pragma once
 
-#include <cstdint>
 #include <string>
-#include <vector>
+
+#include "compiler/memory/best_fit.h"
+#include "compiler/memory/buffer.h"
+#include "compiler/memory/check.h"
+#include "compiler/memory/exact.h"
+#include "compiler/memory/greedy_by_size.h"
+#include "compiler/memory/lower_bound.h"
 
 namespace kiln::memory {
 
-// One buffer to place. Steps are positions in the execution order; the buffer
-// is live on [first_step, last_step], both inclusive, so an op's inputs (last
-// used at step s) never share bytes with its outputs (first written at step s).
-struct Buffer {
-  int64_t size = 0;  // bytes; 0-byte buffers get offset 0 and use no space
-  int64_t alignment = 16;  // power of two; the offset is a multiple of it
-  int first_step = 0;
-  int last_step = 0;
+enum class Planner {
+  kGreedyBySize,  // the TFLM baseline only
+  kKiln,          // the best of best fit and the exact search
+  kNone,          // no reuse: every buffer at its own offset
 };
 
-struct Plan {
-  std::vector<int64_t> offsets;  // one per buffer, same order
-  int64_t total_bytes = 0;  // arena size: max over buffers of offset + size
+struct PlanSummary {
+  Plan plan;                      // the chosen planner's plan
+  int64_t greedy_by_size_bytes = 0;
+  int64_t best_fit_bytes = 0;
+  int64_t kiln_bytes = 0;         // best fit improved by the exact search
+  int64_t lower_bound_bytes = 0;  // peak live bytes
+  int peak_step = 0;
+  bool exact_optimal = false;     // kiln_bytes proven optimal
+  bool exact_searched = false;
+  int64_t exact_nodes = 0;
 };
 
-// Greedy by size with best fit: buffers in order of decreasing size (ties:
-// earlier first_step, then index, so the result is deterministic); each goes
-// into the smallest gap between already-placed, time-overlapping buffers that
-// fits it, else above the highest of them. The classic heuristic of TFLite
-// Micro's GreedyMemoryPlanner and of Pisarchyk & Lee, "Efficient Memory
-// Management for Deep Neural Net Inference" (2020).
-Plan PlanGreedyBySize(const std::vector<Buffer>& buffers);
+// Runs every planner (the exact one within `exact`'s budget) and returns the
+// plan of `choice` with all totals, for reports. Deterministic.
+PlanSummary PlanArena(const std::vector<Buffer>& buffers, Planner choice,
+                      const ExactOptions& exact = {});
 
-// A lower bound on any plan's size: the largest sum of sizes of the buffers
-// live at one step. (A plan may exceed it: fragmentation and alignment.)
-int64_t LowerBound(const std::vector<Buffer>& buffers);
-
-// Checks `plan` against `buffers`: alignment, and no two buffers live at the
-// same step with overlapping bytes, and total_bytes covers every buffer.
-// Returns an empty string when valid, else what is wrong (for tests and debug
-// checks).
-std::string CheckPlan(const std::vector<Buffer>& buffers, const Plan& plan);
+// No reuse: buffers stacked one after another in index order (aligned).
+Plan PlanNoReuse(const std::vector<Buffer>& buffers);
 
 }  // namespace kiln::memory

@@ -7,16 +7,26 @@
 #include <vector>
 
 #include "compiler/ir/graph.h"
+#include "compiler/memory/planner.h"
 #include "compiler/quant/calibrate.h"
 #include "compiler/quant/quantize.h"
 #include "compiler/support/status.h"
 
 namespace kiln::passes {
 
+struct MemoryStats;  // plan_memory.h
+
 struct PassOptions {
   std::string target = "x86";
   // Alignment in bytes of every arena offset (plan-memory).
   int64_t arena_alignment = 16;
+  // plan-memory: kiln's plan (default), the greedy-by-size baseline, or no
+  // reuse at all (every buffer its own bytes, to test plans against).
+  memory::Planner planner = memory::Planner::kKiln;
+  // schedule: reorder nodes to lower the peak (off: keep the import order).
+  bool schedule = true;
+  // When set, schedule and plan-memory record what they found (for reports).
+  MemoryStats* memory_stats = nullptr;
   // Verify the graph after each pass (off only to debug a broken pass's
   // output).
   bool verify_each = true;

@@ -13,6 +13,10 @@
 3. One process runs inputs A, B, A (on validate's build) on one arena pre-filled with 0xA5 (the runner's
    default): the outputs of the two A runs are byte-identical, and differ from B's
    (so the check can fail).
+4. Memory plan: `--planner none` (every buffer its own bytes) gives byte-identical
+   outputs on input A; report.json's kiln plan is <= 1.02 x the lower bound of
+   its order or proven optimal, and the chosen order's lower bound is <= the
+   import order's. (plan-memory checks every plan with memory::CheckPlan.)
 Exits 77 (ctest: skipped) with a reason when the model file is absent.
 """
 import filecmp
@@ -147,6 +151,34 @@ def main():
             print(f"FAIL: output {k}: inputs A and B gave identical outputs")
             sys.exit(1)
     print("state: A, B, A on one 0xA5-filled arena: both A runs byte-identical")
+
+    n_dir = os.path.join(work, "noreuse")
+    run([kiln, "compile", model, "-o", n_dir, "--planner", "none"])
+    n_report = json.load(open(os.path.join(n_dir, "report.json")))
+    cmd = [kiln, "run", n_dir]
+    n_outs = [os.path.join(work, f"out_N_{k}.npy") for k in range(n_out)]
+    for p in a_in:
+        cmd += ["--input", p]
+    for p in n_outs:
+        cmd += ["--output", p]
+    run(cmd)
+    for k in range(n_out):
+        if open(outs["A1"][k], "rb").read() != open(n_outs[k], "rb").read():
+            print(f"FAIL: output {k}: the kiln plan and the no-reuse plan differ")
+            sys.exit(1)
+    p = report["planners"]
+    kb, lb = p["kiln"], p["lower_bound"]
+    if report["arena_bytes"] != kb or not (p["exact"]["optimal"] or kb <= 1.02 * lb):
+        print(f"FAIL: arena {report['arena_bytes']}, kiln plan {kb} bytes vs lower bound {lb}")
+        sys.exit(1)
+    o = p["order"]
+    if o["lower_bound"] > o["input_order_lower_bound"]:
+        print(f"FAIL: the chosen order's bound {o['lower_bound']} exceeds the "
+              f"import order's {o['input_order_lower_bound']}")
+        sys.exit(1)
+    print(f"memory: kiln plan {kb} bytes (greedy by size {p['greedy_by_size']}, "
+          f"lower bound {lb}, {'optimal' if p['exact']['optimal'] else 'not proven optimal'}); "
+          f"no-reuse plan {n_report['arena_bytes']} bytes gives identical outputs")
     print("PASS")
 
 

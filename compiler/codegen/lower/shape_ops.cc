@@ -1,5 +1,5 @@
 // Lowers reshape (a copy unless memory planning made it a view), transpose,
-// softmax and concat.
+// softmax and concat (free when memory planning made its inputs slices).
 #include "compiler/codegen/kernel_call.h"
 #include "compiler/ir/op_rules.h"
 
@@ -57,6 +57,18 @@ StatusOr<KernelCall> LowerSoftmax(const ir::Graph& g, const ir::Node& node,
 
 StatusOr<KernelCall> LowerConcat(const ir::Graph& g, const ir::Node& node,
                                  const LowerOptions& opts) {
+  // Planned as slices (plan_memory.cc): the producers wrote the output.
+  int64_t at = g.tensor(node.outputs[0]).offset;
+  bool sliced = at >= 0;
+  for (ir::TensorId t : node.inputs) {
+    sliced = sliced && g.tensor(t).offset == at;
+    at += g.type(t).bytes();
+  }
+  if (sliced) {
+    KernelCall none;
+    none.kind = KernelCall::kNone;
+    return none;
+  }
   KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const ir::Shape& y = g.type(node.outputs[0]).shape;
   int64_t axis = node.attr<ir::AxisAttrs>().axis;

@@ -20,7 +20,7 @@ extern const float seq_mixer_c_side_w_fc[24];
 
 namespace {
 
-alignas(16) uint8_t g_arena[2560];
+alignas(16) uint8_t g_arena[1920];
 
 // Layer 0: 'conv1d_to_nhwc'
 static const kiln_transpose_params_t kParams0 = {
@@ -53,34 +53,8 @@ static const kiln_conv2d_params_t kParams1 = {
     /*act_max=*/KILN_INF,
 };
 
-// Layer 2: 'proj'
-static const kiln_fully_connected_params_t kParams2 = {
-    /*batch=*/20,
-    /*in_features=*/12,
-    /*out_features=*/6,
-    /*act_min=*/-KILN_INF,
-    /*act_max=*/KILN_INF,
-};
-
-// Layer 3: 'side'
-static const kiln_fully_connected_params_t kParams3 = {
-    /*batch=*/20,
-    /*in_features=*/12,
-    /*out_features=*/2,
-    /*act_min=*/-KILN_INF,
-    /*act_max=*/KILN_INF,
-};
-
-// Layer 4: 'concat'
-static const int32_t kParams4_slice_elems[] = {6, 2};
-static const kiln_concat_params_t kParams4 = {
-    /*outer=*/20,
-    /*num_inputs=*/2,
-    /*slice_elems=*/kParams4_slice_elems,
-};
-
-// Layer 5: 'avgpool'
-static const kiln_avgpool2d_params_t kParams5 = {
+// Layer 2: 'avgpool'
+static const kiln_avgpool2d_params_t kParams2 = {
     /*batch=*/1,
     /*in_h=*/1,
     /*in_w=*/20,
@@ -102,11 +76,37 @@ static const kiln_avgpool2d_params_t kParams5 = {
     /*act_max=*/KILN_INF,
 };
 
-// Layer 6: 'avgpool_to_nchw'
-static const kiln_transpose_params_t kParams6 = {
+// Layer 3: 'avgpool_to_nchw'
+static const kiln_transpose_params_t kParams3 = {
     /*rank=*/3,
     /*in_shape=*/{1, 20, 12, 0, 0, 0},
     /*perm=*/{0, 2, 1, 0, 0, 0},
+};
+
+// Layer 4: 'proj'
+static const kiln_fully_connected_params_t kParams4 = {
+    /*batch=*/20,
+    /*in_features=*/12,
+    /*out_features=*/6,
+    /*act_min=*/-KILN_INF,
+    /*act_max=*/KILN_INF,
+};
+
+// Layer 5: 'side'
+static const kiln_fully_connected_params_t kParams5 = {
+    /*batch=*/20,
+    /*in_features=*/12,
+    /*out_features=*/2,
+    /*act_min=*/-KILN_INF,
+    /*act_max=*/KILN_INF,
+};
+
+// Layer 6: 'concat'
+static const int32_t kParams6_slice_elems[] = {6, 2};
+static const kiln_concat_params_t kParams6 = {
+    /*outer=*/20,
+    /*num_inputs=*/2,
+    /*slice_elems=*/kParams6_slice_elems,
 };
 
 // Layer 7: 'softmax'
@@ -119,11 +119,11 @@ static const kiln_softmax_params_t kParams7 = {
 const char* const kLayerNames[] = {
     "conv1d_to_nhwc",
     "conv1d",
+    "avgpool",
+    "avgpool_to_nchw",
     "proj",
     "side",
     "concat",
-    "avgpool",
-    "avgpool_to_nchw",
     "softmax",
 };
 
@@ -155,37 +155,37 @@ static int seq_mixer_run_ptrs(const void* const* in, void* const* out,
   kiln_conv2d_f32_ref(&kParams1, (const float*)(arena + 960), seq_mixer_c_conv_w_ohwi, seq_mixer_c_conv_b, (float*)(arena + 0));
   KILN_LAYER_END(1, (float*)(arena + 0), 960);
 
-  // 2: fully_connected 'proj' -> f32[1,20,6], 1440 MACs
+  // 2: avgpool 'avgpool' -> f32[1,20,12]#nhwc
   KILN_LAYER_BEGIN(2);
-  kiln_fully_connected_f32_ref(&kParams2, (const float*)(arena + 0), seq_mixer_c_mm_w_fc, NULL, (float*)(arena + 960));
-  KILN_LAYER_END(2, (float*)(arena + 960), 480);
+  kiln_avgpool2d_f32_ref(&kParams2, (const float*)(arena + 0), (float*)(arena + 960));
+  KILN_LAYER_END(2, (float*)(arena + 960), 960);
 
-  // 3: fully_connected 'side' -> f32[1,20,2], 480 MACs
+  // 3: transpose 'avgpool_to_nchw' -> f32[1,12,20]
   KILN_LAYER_BEGIN(3);
-  kiln_fully_connected_f32_ref(&kParams3, (const float*)(arena + 0), seq_mixer_c_side_w_fc, NULL, (float*)(arena + 1440));
-  KILN_LAYER_END(3, (float*)(arena + 1440), 160);
+  kiln_transpose_f32_ref(&kParams3, (const float*)(arena + 960), ap);
+  KILN_LAYER_END(3, ap, 960);
 
-  // 4: concat 'concat' -> f32[1,20,8]
+  // 4: fully_connected 'proj' -> f32[1,20,6], 1440 MACs
   KILN_LAYER_BEGIN(4);
+  kiln_fully_connected_f32_ref(&kParams4, (const float*)(arena + 0), seq_mixer_c_mm_w_fc, NULL, (float*)(arena + 960));
+  KILN_LAYER_END(4, (float*)(arena + 960), 480);
+
+  // 5: fully_connected 'side' -> f32[1,20,2], 480 MACs
+  KILN_LAYER_BEGIN(5);
+  kiln_fully_connected_f32_ref(&kParams5, (const float*)(arena + 0), seq_mixer_c_side_w_fc, NULL, (float*)(arena + 1440));
+  KILN_LAYER_END(5, (float*)(arena + 1440), 160);
+
+  // 6: concat 'concat' -> f32[1,20,8]
+  KILN_LAYER_BEGIN(6);
   {
     const float* const list[] = {(const float*)(arena + 960), (const float*)(arena + 1440)};
-    kiln_concat_f32_ref(&kParams4, list, (float*)(arena + 1920));
+    kiln_concat_f32_ref(&kParams6, list, (float*)(arena + 0));
   }
-  KILN_LAYER_END(4, (float*)(arena + 1920), 640);
-
-  // 5: avgpool 'avgpool' -> f32[1,20,12]#nhwc
-  KILN_LAYER_BEGIN(5);
-  kiln_avgpool2d_f32_ref(&kParams5, (const float*)(arena + 0), (float*)(arena + 960));
-  KILN_LAYER_END(5, (float*)(arena + 960), 960);
-
-  // 6: transpose 'avgpool_to_nchw' -> f32[1,12,20]
-  KILN_LAYER_BEGIN(6);
-  kiln_transpose_f32_ref(&kParams6, (const float*)(arena + 960), ap);
-  KILN_LAYER_END(6, ap, 960);
+  KILN_LAYER_END(6, (float*)(arena + 0), 640);
 
   // 7: softmax 'softmax' -> f32[1,20,8]
   KILN_LAYER_BEGIN(7);
-  kiln_softmax_f32_ref(&kParams7, (const float*)(arena + 1920), out_1);
+  kiln_softmax_f32_ref(&kParams7, (const float*)(arena + 0), out_1);
   KILN_LAYER_END(7, out_1, 640);
   return 0;
 }
@@ -207,7 +207,7 @@ extern "C" const kiln_model_t seq_mixer_model = {
     /*inputs=*/kInputs,
     /*num_outputs=*/2,
     /*outputs=*/kOutputs,
-    /*arena_bytes=*/2560,
+    /*arena_bytes=*/1920,
     /*num_layers=*/8,
     /*layer_names=*/kLayerNames,
     /*run_with_arena=*/seq_mixer_run_ptrs,

@@ -243,12 +243,12 @@ static int tiny_cnn_run_ptrs(const void* const* in, void* const* out,
 
   // 6: add 'residual' -> f32[1,7,7,16]#nhwc
   KILN_LAYER_BEGIN(6);
-  kiln_add_f32_ref(&kParams6, (const float*)(arena + 3136), (const float*)(arena + 0), (float*)(arena + 6272));
-  KILN_LAYER_END(6, (float*)(arena + 6272), 3136);
+  kiln_add_f32_ref(&kParams6, (const float*)(arena + 3136), (const float*)(arena + 0), (float*)(arena + 3136));
+  KILN_LAYER_END(6, (float*)(arena + 3136), 3136);
 
   // 7: global_avgpool 'gap' -> f32[1,1,1,16]#nhwc
   KILN_LAYER_BEGIN(7);
-  kiln_global_avgpool_f32_ref(&kParams7, (const float*)(arena + 6272), (float*)(arena + 0));
+  kiln_global_avgpool_f32_ref(&kParams7, (const float*)(arena + 3136), (float*)(arena + 0));
   KILN_LAYER_END(7, (float*)(arena + 0), 64);
 
   // 8: reshape 'flatten' -> f32[1,16]
