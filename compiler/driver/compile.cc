@@ -147,8 +147,17 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
       if (!ec) fs::last_write_time(tmp / rel, when, ec);
     }
   }
-  // A previous kiln output keeps its build/ folder so reruns build incrementally.
-  if (fs::exists(dest / "build", ec)) fs::rename(dest / "build", tmp / "build", ec);
+  // A previous kiln output keeps its build/ folder so reruns build incrementally,
+  // but only when it built the same model for the same target: another model's
+  // build folder has dependency files naming sources that no longer exist.
+  bool same_model = false;
+  if (auto old = ReadFileText((dest / "report.json").string()); old.ok()) {
+    nlohmann::json j = nlohmann::json::parse(*old, nullptr, false);
+    same_model = j.is_object() && j.value("name", std::string()) == prefix &&
+                 j.value("target", std::string()) == target->name;
+  }
+  if (same_model && fs::exists(dest / "build", ec))
+    fs::rename(dest / "build", tmp / "build", ec);
   fs::remove_all(dest, ec);
   fs::rename(tmp, dest, ec);
   if (ec) {

@@ -64,6 +64,13 @@ sleep 1
 "$kiln" run "$work/b1" --input "$work/x.npy" --output "$work/y2.npy" >/dev/null || fail "rerun"
 [ "$(stat -c %Y.%y "$work/b1/build/runner")" = "$before" ] ||
   fail "an unchanged recompile rebuilt the runner"
+# Another model compiled into the same folder builds and runs (no stale build/).
+"$kiln" compile "$root/examples/models/tiny_cnn.onnx" -o "$work/b1" >/dev/null ||
+  fail "compile tiny_cnn over mlp11"
+/usr/bin/python3 -c "import numpy as np; np.save('$work/img.npy', np.zeros((1, 1, 28, 28), np.float32))"
+"$kiln" run "$work/b1" --input "$work/img.npy" --output "$work/p.npy" >/dev/null ||
+  fail "run after compiling another model into the folder"
+"$kiln" compile "$model" -o "$work/b1" >/dev/null || fail "recompile mlp11 into b1"
 # A wrong input shape is refused with the expected shape in the message.
 /usr/bin/python3 -c "import numpy as np; np.save('$work/bad.npy', np.zeros((2, 7), np.float32))"
 out=$("$kiln" run "$work/b1" --input "$work/bad.npy" --output "$work/y.npy" 2>&1) &&
