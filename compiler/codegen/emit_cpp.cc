@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -147,6 +148,12 @@ class Emitter {
     for (ir::TensorId t : g_.inputs) names_[t] = unique(CIdentifier(g_.tensor(t).name));
     for (ir::TensorId t : g_.outputs)
       if (names_[t].empty()) names_[t] = unique(CIdentifier(g_.tensor(t).name));
+    // A constant graph output is copied from its own weight array into the
+    // user's buffer before the layers run (a layer may read it there).
+    for (ir::TensorId t : g_.outputs)
+      if (g_.IsConst(t) && !const_output_names_.count(t))
+        const_output_names_[t] =
+            unique(prefix_ + "_c_" + CIdentifier(g_.tensor(t).name));
     // Constants actually referenced by a call (possibly through a packed copy).
     for (size_t i = 0; i < calls_.size(); ++i) {
       for (const KernelArg& a : calls_[i].args) {
@@ -222,6 +229,9 @@ class Emitter {
     if (a.kind == KernelArg::kNull) return "NULL";
     auto it = packed_names_.find({call_index, a.tensor});
     if (it != packed_names_.end()) return it->second;
+    if (a.as_float)
+      return fmt::format("({}float*)({})", a.is_output ? "" : "const ",
+                         TensorRef(a.tensor, a.is_output));
     return TensorRef(a.tensor, a.is_output);
   }
 
@@ -302,6 +312,8 @@ class Emitter {
                        CType(g_.type(t).dtype), names_[t], i);
     }
     s += "  (void)arena;\n";
+    for (const auto& [t, name] : const_output_names_)
+      s += fmt::format("  memcpy({}, {}, {});\n", names_[t], name, g_.type(t).bytes());
     for (size_t i = 0; i < calls_.size(); ++i) {
       const KernelCall& c = calls_[i];
       const ir::Node& n = g_.nodes[i];
@@ -405,6 +417,9 @@ class Emitter {
     for (ir::TensorId t : weight_order_)
       s += fmt::format("extern const {} {}[{}];\n", CType(g_.type(t).dtype), names_[t],
                        g_.type(t).num_elements());
+    for (const auto& [t, name] : const_output_names_)
+      s += fmt::format("extern const {} {}[{}];\n", CType(g_.type(t).dtype), name,
+                       g_.type(t).num_elements());
     for (size_t i = 0; i < calls_.size(); ++i)
       for (const PackedConstant& p : calls_[i].packed)
         s += fmt::format("extern const {} {}[{}];\n", CType(g_.type(p.source).dtype),
@@ -441,6 +456,11 @@ class Emitter {
     for (ir::TensorId t : weight_order_) {
       const ir::Tensor& x = g_.tensor(t);
       s += WeightArray(x, names_[t], x.data.data(), x.data.size());
+      *total += static_cast<int64_t>(x.data.size());
+    }
+    for (const auto& [t, name] : const_output_names_) {
+      const ir::Tensor& x = g_.tensor(t);
+      s += WeightArray(x, name, x.data.data(), x.data.size());
       *total += static_cast<int64_t>(x.data.size());
     }
     for (size_t i = 0; i < calls_.size(); ++i)
@@ -500,6 +520,7 @@ class Emitter {
   std::vector<KernelCall> calls_;
   std::vector<std::string> names_;
   std::vector<ir::TensorId> weight_order_;
+  std::map<ir::TensorId, std::string> const_output_names_;
   std::map<std::pair<size_t, ir::TensorId>, std::string> packed_names_;
 };
 

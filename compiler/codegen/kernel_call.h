@@ -29,6 +29,9 @@ struct KernelArg {
   ir::TensorId tensor = ir::kNoTensor;
   std::vector<ir::TensorId> list;  // kTensorList (e.g. concat inputs)
   bool is_output = false;
+  // Passed as float* to a float kernel that only moves 4-byte elements (pad of
+  // an int32 tensor).
+  bool as_float = false;
 };
 
 // A constant the lowering derived from a weight tensor (e.g. depthwise weights

@@ -18,14 +18,19 @@
 #include "kiln/ref/div.h"
 #include "kiln/ref/fully_connected.h"
 #include "kiln/ref/global_avgpool.h"
+#include "kiln/ref/global_maxpool.h"
+#include "kiln/ref/log_softmax.h"
 #include "kiln/ref/matmul.h"
 #include "kiln/ref/max.h"
 #include "kiln/ref/maxpool2d.h"
 #include "kiln/ref/min.h"
 #include "kiln/ref/mul.h"
+#include "kiln/ref/pad.h"
 #include "kiln/ref/pow.h"
 #include "kiln/ref/prelu.h"
+#include "kiln/ref/reduce.h"
 #include "kiln/ref/scale_bias.h"
+#include "kiln/ref/slice.h"
 #include "kiln/ref/softmax.h"
 #include "kiln/ref/sub.h"
 #include "kiln/ref/transpose.h"
@@ -246,8 +251,8 @@ StatusOr<Floats> EvalPool(const Graph& g, const Node& n,
   return FromNhwc(y, ys, a.layout);
 }
 
-StatusOr<Floats> EvalGlobalAvgPool(const Graph& g, const Node& n,
-                                   const std::vector<const Buffer*>& in) {
+StatusOr<Floats> EvalGlobalPool(const Graph& g, const Node& n,
+                                const std::vector<const Buffer*>& in) {
   const std::string& layout = n.attr<ir::LayoutAttrs>().layout;
   const Shape& xs = g.type(n.inputs[0]).shape;
   const Shape& ys = g.type(n.outputs[0]).shape;
@@ -255,14 +260,23 @@ StatusOr<Floats> EvalGlobalAvgPool(const Graph& g, const Node& n,
   if (layout == "nchw") {
     KILN_ASSIGN_OR_RETURN(x, Transpose(x, xs, ToChannelsLast(xs.size())));
   }
-  kiln_global_avgpool_params_t p{};
-  p.batch = I32(xs[0]);
-  p.channels = I32(layout == "nchw" ? xs[1] : xs.back());
-  p.spatial = I32(ir::NumElements(xs) / xs[0] / p.channels);
-  p.act_min = -ir::kInf;
-  p.act_max = ir::kInf;
+  int32_t batch = I32(xs[0]);
+  int32_t channels = I32(layout == "nchw" ? xs[1] : xs.back());
+  int32_t spatial = I32(ir::NumElements(xs) / xs[0] / channels);
   Floats y(static_cast<size_t>(ir::NumElements(ys)));
-  kiln_global_avgpool_f32_ref(&p, x.data(), y.data());
+  if (n.op == OpKind::kGlobalMaxPool) {
+    kiln_global_maxpool_params_t p{batch, spatial, channels, -ir::kInf,
+                                   ir::kInf};
+    kiln_global_maxpool_f32_ref(&p, x.data(), y.data());
+  } else {
+    kiln_global_avgpool_params_t p{};
+    p.batch = batch;
+    p.channels = channels;
+    p.spatial = spatial;
+    p.act_min = -ir::kInf;
+    p.act_max = ir::kInf;
+    kiln_global_avgpool_f32_ref(&p, x.data(), y.data());
+  }
   return FromNhwc(y, ys, layout);  // spatial is 1: a no-op in value order
 }
 
@@ -483,21 +497,24 @@ StatusOr<Floats> EvalGemm(const Graph& g, const Node& n,
   return y;
 }
 
+// softmax and log_softmax: the tensor viewed as [outer][axis][inner].
 StatusOr<Floats> EvalSoftmax(const Graph& g, const Node& n,
                              const std::vector<const Buffer*>& in) {
   const Shape& xs = g.type(n.inputs[0]).shape;
   int64_t axis = n.attr<ir::AxisAttrs>().axis;
-  kiln_softmax_params_t p{};
   int64_t outer = 1, inner = 1;
   for (int64_t i = 0; i < axis; ++i) outer *= xs[i];
   for (size_t i = static_cast<size_t>(axis) + 1; i < xs.size(); ++i)
     inner *= xs[i];
-  p.outer = I32(outer);
-  p.axis = I32(xs[axis]);
-  p.inner = I32(inner);
   Floats x = AsFloats(in[0]);
   Floats y(x.size());
-  kiln_softmax_f32_ref(&p, x.data(), y.data());
+  if (n.op == OpKind::kLogSoftmax) {
+    kiln_log_softmax_params_t p{I32(outer), I32(xs[axis]), I32(inner)};
+    kiln_log_softmax_f32_ref(&p, x.data(), y.data());
+  } else {
+    kiln_softmax_params_t p{I32(outer), I32(xs[axis]), I32(inner)};
+    kiln_softmax_f32_ref(&p, x.data(), y.data());
+  }
   return y;
 }
 
@@ -532,6 +549,76 @@ StatusOr<Floats> EvalTranspose(const Graph& g, const Node& n,
                    n.attr<ir::TransposeAttrs>().perm);
 }
 
+// slice, pad and reduce: N-D kernels on rank 1..KILN_MAX_DIMS.
+Status CheckRank(const Node& n, const Shape& s) {
+  if (s.empty() || s.size() > KILN_MAX_DIMS)
+    return Unimplemented("{}: rank {} on the host", ir::NodeWhere(n), s.size());
+  return Status::Ok();
+}
+
+StatusOr<Floats> EvalSlice(const Graph& g, const Node& n,
+                           const std::vector<const Buffer*>& in) {
+  const Shape& xs = g.type(n.inputs[0]).shape;
+  const Shape& ys = g.type(n.outputs[0]).shape;
+  KILN_RETURN_IF_ERROR(CheckRank(n, xs));
+  const auto& a = n.attr<ir::SliceAttrs>();
+  kiln_slice_params_t p{};
+  p.rank = I32(xs.size());
+  for (size_t d = 0; d < xs.size(); ++d) {
+    p.in_shape[d] = I32(xs[d]);
+    p.out_shape[d] = I32(ys[d]);
+    p.starts[d] = I32(a.starts[d]);
+    p.steps[d] = I32(a.steps[d]);
+  }
+  Floats x = AsFloats(in[0]);
+  Floats y(static_cast<size_t>(ir::NumElements(ys)));
+  kiln_slice_f32_ref(&p, x.data(), y.data());
+  return y;
+}
+
+StatusOr<Floats> EvalPad(const Graph& g, const Node& n,
+                         const std::vector<const Buffer*>& in) {
+  const Shape& xs = g.type(n.inputs[0]).shape;
+  KILN_RETURN_IF_ERROR(CheckRank(n, xs));
+  const auto& a = n.attr<ir::PadAttrs>();
+  const size_t r = xs.size();
+  kiln_pad_params_t p{};
+  p.rank = I32(r);
+  for (size_t d = 0; d < r; ++d) {
+    p.in_shape[d] = I32(xs[d]);
+    p.pad_begin[d] = I32(a.pads[d]);
+    p.pad_end[d] = I32(a.pads[r + d]);
+  }
+  p.mode = a.mode == "reflect" ? KILN_PAD_REFLECT
+           : a.mode == "edge"  ? KILN_PAD_EDGE
+                               : KILN_PAD_CONSTANT;
+  p.value = a.value;
+  Floats x = AsFloats(in[0]);
+  Floats y(static_cast<size_t>(g.type(n.outputs[0]).num_elements()));
+  kiln_pad_f32_ref(&p, x.data(), y.data());
+  return y;
+}
+
+StatusOr<Floats> EvalReduce(const Graph& g, const Node& n,
+                            const std::vector<const Buffer*>& in) {
+  const Shape& xs = g.type(n.inputs[0]).shape;
+  KILN_RETURN_IF_ERROR(CheckRank(n, xs));
+  const auto& a = n.attr<ir::ReduceAttrs>();
+  kiln_reduce_params_t p{};
+  p.rank = I32(xs.size());
+  for (size_t d = 0; d < xs.size(); ++d) p.in_shape[d] = I32(xs[d]);
+  for (int64_t d : a.axes) p.axes_mask |= 1 << d;
+  p.op = a.kind == "mean"   ? KILN_REDUCE_MEAN
+         : a.kind == "max"  ? KILN_REDUCE_MAX
+         : a.kind == "min"  ? KILN_REDUCE_MIN
+         : a.kind == "prod" ? KILN_REDUCE_PROD
+                            : KILN_REDUCE_SUM;
+  Floats x = AsFloats(in[0]);
+  Floats y(static_cast<size_t>(g.type(n.outputs[0]).num_elements()));
+  kiln_reduce_f32_ref(&p, x.data(), y.data());
+  return y;
+}
+
 StatusOr<Floats> EvalF32(const Graph& g, const Node& n,
                          const std::vector<const Buffer*>& in) {
   switch (n.op) {
@@ -541,7 +628,8 @@ StatusOr<Floats> EvalF32(const Graph& g, const Node& n,
     case OpKind::kMaxPool:
       return EvalPool(g, n, in);
     case OpKind::kGlobalAveragePool:
-      return EvalGlobalAvgPool(g, n, in);
+    case OpKind::kGlobalMaxPool:
+      return EvalGlobalPool(g, n, in);
     case OpKind::kBatchNormalization:
       return EvalBatchNorm(g, n, in);
     case OpKind::kAdd:
@@ -598,11 +686,18 @@ StatusOr<Floats> EvalF32(const Graph& g, const Node& n,
     case OpKind::kGemm:
       return EvalGemm(g, n, in);
     case OpKind::kSoftmax:
+    case OpKind::kLogSoftmax:
       return EvalSoftmax(g, n, in);
     case OpKind::kConcat:
       return EvalConcat(g, n, in);
     case OpKind::kTranspose:
       return EvalTranspose(g, n, in);
+    case OpKind::kSlice:
+      return EvalSlice(g, n, in);
+    case OpKind::kPad:
+      return EvalPad(g, n, in);
+    case OpKind::kReduce:
+      return EvalReduce(g, n, in);
     default:
       break;
   }

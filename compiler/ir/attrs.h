@@ -118,6 +118,42 @@ struct AlphaBetaAttrs {
   }
 };
 
+// slice: per dimension of the input, the first index taken (in range) and the
+// step (non-zero, negative walks backwards); the extent is the output's.
+struct SliceAttrs {
+  std::vector<int64_t> starts, steps;
+  template <class V> void Reflect(V& v) {
+    v("starts", starts, std::vector<int64_t>{});
+    v("steps", steps, std::vector<int64_t>{});
+  }
+};
+
+// pad: [begin per dim..., end per dim...] (negative crops), mode "constant"
+// (with `value`), "reflect" or "edge".
+struct PadAttrs {
+  std::vector<int64_t> pads;
+  std::string mode = "constant";
+  float value = 0.0f;
+  template <class V> void Reflect(V& v) {
+    v("pads", pads, std::vector<int64_t>{});
+    v("mode", mode, std::string("constant"));
+    v("value", value, 0.0f);
+  }
+};
+
+// reduce: `kind` "sum", "mean", "max", "min" or "prod" over `axes` (sorted,
+// in range); keepdims as ONNX (the element order is the same either way).
+struct ReduceAttrs {
+  std::string kind = "sum";
+  std::vector<int64_t> axes;
+  int64_t keepdims = 1;
+  template <class V> void Reflect(V& v) {
+    v("kind", kind, std::string("sum"));
+    v("axes", axes, std::vector<int64_t>{});
+    v("keepdims", keepdims, int64_t{1});
+  }
+};
+
 // One entry per distinct attribute struct (attrs.def), so the variant has no
 // duplicate alternatives.
 using Attrs = std::variant<

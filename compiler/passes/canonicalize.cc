@@ -2,8 +2,10 @@
 // Gemm with constant B (and constant or absent C) and MatMul with a constant
 // 2-D B become fully_connected with weights W [out, in] (the CMSIS-NN/PULP-NN
 // order), so one kernel serves every dense layer. alpha and beta are folded
-// into W and the bias. Relu and Clip stay as they are: fuse-activation folds
-// them later.
+// into W and the bias. Any other f32 Gemm (A transposed, B computed at run
+// time, a matrix C) becomes its definition, alpha * (A' · B') + beta * C, in
+// transpose, matmul, mul and add nodes. Relu and Clip stay as they are:
+// fuse-activation folds them later.
 #include <map>
 #include <tuple>
 
@@ -77,6 +79,68 @@ bool RewriteGemm(ir::Graph& g, size_t k, ConstCache* cache) {
   return true;
 }
 
+// Gemm(A, B, C) -> [transpose] matmul [mul alpha] [add (beta * C)], the last
+// node keeping the Gemm's name and output.
+void ExpandGemm(ir::Graph& g, size_t k) {
+  const ir::Node gemm = g.nodes[k];
+  const auto a = gemm.attr<ir::GemmAttrs>();
+  ir::TensorId y = gemm.outputs[0];
+  const ir::TensorType yt = g.type(y);
+  size_t pos = k;
+  auto add_node = [&](ir::OpKind op, const std::string& suffix,
+                      std::vector<ir::TensorId> in, ir::TensorType t) {
+    ir::TensorId out = g.AddTensor(g.UniqueTensorName(g.tensor(y).name + suffix), t);
+    g.InsertNode(pos++, op, g.UniqueNodeName(gemm.name + suffix), std::move(in),
+                 {out});
+    return out;
+  };
+  auto transposed = [&](ir::TensorId t, const std::string& suffix) {
+    ir::TensorType tt = g.type(t);
+    std::swap(tt.shape[0], tt.shape[1]);
+    ir::TensorId out = add_node(ir::OpKind::kTranspose, suffix, {t}, tt);
+    g.nodes[pos - 1].attr<ir::TransposeAttrs>().perm = {1, 0};
+    return out;
+  };
+  auto scalar = [&](float v, const std::string& suffix) {
+    return AddF32Constant(g, gemm.name + suffix, {1}, {v});
+  };
+  ir::TensorId A = gemm.inputs[0], B = gemm.inputs[1], C = gemm.input(2);
+  if (a.trans_a) A = transposed(A, "_at");
+  if (a.trans_b) B = transposed(B, "_bt");
+  // Each step but the last writes a fresh tensor of y's type.
+  bool scale = a.alpha != 1.0f, bias = C != ir::kNoTensor && a.beta != 0.0f;
+  ir::TensorId cur = ir::kNoTensor;
+  ir::TensorId product = scale || bias
+                             ? add_node(ir::OpKind::kMatMul, "_mm", {A, B}, yt)
+                             : ir::kNoTensor;
+  if (product == ir::kNoTensor) {
+    ir::Node& n = g.nodes[pos];
+    n.op = ir::OpKind::kMatMul;
+    n.attrs = ir::DefaultAttrs(n.op);
+    n.inputs = {A, B};
+    return;
+  }
+  cur = product;
+  if (scale && bias)
+    cur = add_node(ir::OpKind::kMul, "_alpha", {cur, scalar(a.alpha, "_alpha")}, yt);
+  if (bias) {
+    if (a.beta != 1.0f) {
+      ir::TensorType ct = g.type(C);
+      C = add_node(ir::OpKind::kMul, "_beta", {C, scalar(a.beta, "_beta")}, ct);
+    }
+    ir::Node& n = g.nodes[pos];
+    n.op = ir::OpKind::kAdd;
+    n.attrs = ir::DefaultAttrs(n.op);
+    n.inputs = {cur, C};
+    return;
+  }
+  ir::TensorId alpha = scalar(a.alpha, "_alpha");
+  ir::Node& last = g.nodes[pos];
+  last.op = ir::OpKind::kMul;
+  last.attrs = ir::DefaultAttrs(last.op);
+  last.inputs = {cur, alpha};
+}
+
 // MatMul(A, B) with constant 2-D B [k, n] -> fully_connected(A, Bᵀ).
 bool RewriteMatMul(ir::Graph& g, size_t k, ConstCache* cache) {
   ir::Node& node = g.nodes[k];
@@ -110,7 +174,10 @@ Status Canonicalize(ir::Graph& g, const PassOptions&) {
   for (size_t k = 0; k < g.nodes.size(); ++k) {
     switch (g.nodes[k].op) {
       case ir::OpKind::kGemm:
-        RewriteGemm(g, k, &cache);
+        if (!RewriteGemm(g, k, &cache) &&
+            g.type(g.nodes[k].inputs[0]).dtype == ir::DType::kF32 &&
+            g.type(g.nodes[k].inputs[1]).dtype == ir::DType::kF32)
+          ExpandGemm(g, k);
         break;
       case ir::OpKind::kMatMul:
         RewriteMatMul(g, k, &cache);

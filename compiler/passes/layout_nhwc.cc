@@ -9,6 +9,7 @@
 // transpose back to NCHW stays in front of it so the flattened element order is
 // ONNX's, unless it only moves extent-1 axes (H = W = 1), where it is itself a
 // reshape and costs nothing. Any other op is a barrier too and keeps NCHW.
+#include <algorithm>
 #include <unordered_map>
 
 #include "compiler/passes/pass_util.h"
@@ -44,6 +45,7 @@ std::string* NodeLayout(Node& n) {
     case OpKind::kMaxPool:
       return &n.attr<ir::PoolAttrs>().layout;
     case OpKind::kGlobalAveragePool:
+    case OpKind::kGlobalMaxPool:
       return &n.attr<ir::LayoutAttrs>().layout;
     case OpKind::kBatchNormalization:
       return &n.attr<ir::BatchNormAttrs>().layout;
@@ -280,10 +282,11 @@ bool PushThroughAdd(Graph& g, const Info& info, size_t k) {
   return true;
 }
 
-// softmax(transpose(x), axis a) -> transpose(softmax(x, axis perm[a])).
+// softmax(transpose(x), axis a) -> transpose(softmax(x, axis perm[a])), also
+// log_softmax.
 bool PushThroughSoftmax(Graph& g, const Info& info, size_t k) {
   Node& n = g.nodes[k];
-  if (n.op != OpKind::kSoftmax) return false;
+  if (n.op != OpKind::kSoftmax && n.op != OpKind::kLogSoftmax) return false;
   int p = TransposeFeeding(g, info, n.inputs[0]);
   if (p < 0) return false;
   TensorId x = g.nodes[p].inputs[0];
@@ -316,6 +319,84 @@ bool PushThroughConcat(Graph& g, const Info& info, size_t k) {
   n.inputs = in;
   ir::Layout l = g.type(in[0]).layout;
   AppendTranspose(g, k, Untransposed(g.type(n.outputs[0]), perm, l), perm);
+  return true;
+}
+
+// slice / pad (transpose(x)) -> transpose(slice / pad (x)) with the per-dim
+// starts, steps and pads moved to the dims of x they address.
+bool PushThroughSliceOrPad(Graph& g, const Info& info, size_t k) {
+  Node& n = g.nodes[k];
+  if (n.op != OpKind::kSlice && n.op != OpKind::kPad) return false;
+  int p = TransposeFeeding(g, info, n.inputs[0]);
+  if (p < 0) return false;
+  TensorId x = g.nodes[p].inputs[0];
+  std::vector<int64_t> perm = g.nodes[p].attr<ir::TransposeAttrs>().perm;
+  const size_t r = perm.size();
+  if (n.op == OpKind::kSlice) {
+    auto& a = n.attr<ir::SliceAttrs>();
+    std::vector<int64_t> starts(r), steps(r);
+    for (size_t i = 0; i < r; ++i) {
+      starts[perm[i]] = a.starts[i];
+      steps[perm[i]] = a.steps[i];
+    }
+    a.starts = starts;
+    a.steps = steps;
+  } else {
+    auto& a = n.attr<ir::PadAttrs>();
+    std::vector<int64_t> pads(2 * r);
+    for (size_t i = 0; i < r; ++i) {
+      pads[perm[i]] = a.pads[i];
+      pads[r + perm[i]] = a.pads[r + i];
+    }
+    a.pads = pads;
+  }
+  n.inputs[0] = x;
+  AppendTranspose(
+      g, k, Untransposed(g.type(n.outputs[0]), perm, g.type(x).layout), perm);
+  return true;
+}
+
+// reduce(transpose(x), axes) -> reduce(x, perm[axes]), then the transpose of
+// what is left (none when the kept axes stay in order, as in a reduction over
+// H and W without keepdims).
+bool PushThroughReduce(Graph& g, const Info& info, size_t k) {
+  Node& n = g.nodes[k];
+  if (n.op != OpKind::kReduce) return false;
+  int p = TransposeFeeding(g, info, n.inputs[0]);
+  if (p < 0) return false;
+  TensorId x = g.nodes[p].inputs[0];
+  std::vector<int64_t> perm = g.nodes[p].attr<ir::TransposeAttrs>().perm;
+  auto& a = n.attr<ir::ReduceAttrs>();
+  const int64_t r = static_cast<int64_t>(perm.size());
+  std::vector<bool> reduced(r, false);
+  for (int64_t d : a.axes) reduced[d] = true;
+  std::vector<int64_t> axes;
+  for (int64_t d : a.axes) axes.push_back(perm[d]);
+  std::sort(axes.begin(), axes.end());
+  a.axes = axes;
+  n.inputs[0] = x;
+  const ir::TensorType& yt = g.type(n.outputs[0]);
+  if (a.keepdims) {
+    AppendTranspose(g, k, Untransposed(yt, perm, g.type(x).layout), perm);
+    return true;
+  }
+  // Kept dims of x in x's order, and where each output dim finds its own.
+  std::vector<bool> gone(r, false);
+  for (int64_t d : axes) gone[d] = true;
+  std::vector<int64_t> rank_in_x(r, -1), kept;
+  for (int64_t d = 0; d < r; ++d)
+    if (!gone[d]) {
+      rank_in_x[d] = static_cast<int64_t>(kept.size());
+      kept.push_back(d);
+    }
+  std::vector<int64_t> q;
+  for (int64_t i = 0; i < r; ++i)
+    if (!reduced[i]) q.push_back(rank_in_x[perm[i]]);
+  if (IsIdentityPerm(q)) return true;
+  ir::TensorType nt = yt;
+  for (size_t j = 0; j < kept.size(); ++j) nt.shape[j] = g.type(x).shape[kept[j]];
+  nt.layout = ir::Layout::kNone;
+  AppendTranspose(g, k, nt, q);
   return true;
 }
 
@@ -397,7 +478,8 @@ Status LayoutNhwc(Graph& g, const PassOptions&) {
   // readers and can no longer be pushed into any of them.
   const std::vector<Rule> rules = {ComposeTransposes, PushThroughUnary,
                                    PushThroughAdd,    PushThroughSoftmax,
-                                   PushThroughConcat, TransposeAsReshape,
+                                   PushThroughConcat, PushThroughSliceOrPad,
+                                   PushThroughReduce, TransposeAsReshape,
                                    MergeReshapes,     MergeDuplicateTransposes};
   // Every rewrite removes a transpose or moves one strictly later in the
   // graph, so this terminates; the bound only guards against a bug.

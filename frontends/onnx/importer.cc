@@ -369,7 +369,10 @@ class Importer {
         continue;
       }
       if (s_.opset < info->min_opset || s_.opset > info->max_opset)
-        return Unimplemented("{}: {}: kiln imports {} only for opsets {} to {}",
+        return Unimplemented("{}: {}: kiln imports {} only for opsets {} to {} "
+                             "(convert the model, e.g. "
+                             "onnx.version_converter.convert_version(model, "
+                             "13))",
                              s_.source, s_.NodeLabel(k), node.op_type(),
                              info->min_opset, info->max_opset);
       live_nodes_.push_back(k);
@@ -508,6 +511,8 @@ class Importer {
                   ? fmt::format("'{}' is symbolic", d->dim_param())
               : d->has_dim_value() ? fmt::format("is {}", d->dim_value())
                                    : std::string("is unknown");
+          if (d->has_dim_value() && d->dim_value() == 0)
+            zero_dim_read_as_one_ = true;
           report_.notes.push_back(
               fmt::format("input '{}': dim {} {}, used 1", name, i, why));
           d->set_dim_value(1);
@@ -573,6 +578,13 @@ class Importer {
             s_.model, onnx::OpSchemaRegistry::Instance(),
             onnx::ShapeInferenceOptions{true, 1, true}, &generated);
       } catch (const std::exception& e) {
+        // A fixed 0 dim read as 1 can contradict the graph (a Split into
+        // empty parts): that is kiln's limit, not a malformed model.
+        if (zero_dim_read_as_one_)
+          return Unimplemented(
+              "{}: ONNX shape inference failed with input shapes {}, where a "
+              "0 dim was read as 1 (kiln has no zero-sized tensors): {}",
+              s_.source, InputShapesText(), e.what());
         return InvalidArgument(
             "{}: ONNX shape inference failed (with input shapes {}): {}",
             s_.source, InputShapesText(), e.what());
@@ -775,6 +787,7 @@ class Importer {
   ModelState s_;
   std::vector<std::string> real_inputs_;
   std::vector<int> live_nodes_;  // positions, topological order
+  bool zero_dim_read_as_one_ = false;  // an input dim of 0 became 1
 };
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The ONNX frontend: reads an ONNX model (opsets 7-17), checks it, runs ONNX's
+// The ONNX frontend: reads an ONNX model (opsets 1-17), checks it, runs ONNX's
 // own strict shape inference and builds the kiln IR graph of what its outputs
 // need.
 #pragma once
@@ -20,7 +20,7 @@ class ModelProto;
 namespace kiln::onnx_frontend {
 
 // The oldest and newest default-domain opsets the frontend accepts.
-constexpr int64_t kMinOpset = 7;
+constexpr int64_t kMinOpset = 1;
 constexpr int64_t kMaxOpset = 17;
 
 struct ImportOptions {

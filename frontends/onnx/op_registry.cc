@@ -8,10 +8,24 @@ namespace {
 
 constexpr OnnxOpInfo kOps[] = {
 #define KILN_ONNX_OP(type, fn, min_opset, max_opset, inputs) \
-  {type, fn, min_opset, max_opset, DataInputs::inputs},
+  {type, fn, min_opset, max_opset, inputs},
 #include "frontends/onnx/onnx_ops.def"
 #undef KILN_ONNX_OP
 };
+
+struct Limit {
+  const char* onnx_type;
+  const char* reason;
+};
+constexpr Limit kLimits[] = {
+#define KILN_ONNX_OP(type, fn, min_opset, max_opset, inputs)
+#define KILN_ONNX_LIMIT(type, reason) {type, reason},
+#include "frontends/onnx/onnx_ops.def"
+#undef KILN_ONNX_LIMIT
+#undef KILN_ONNX_OP
+};
+
+bool Bit(uint32_t mask, int i) { return (mask >> (i < 31 ? i : 31)) & 1u; }
 
 }  // namespace
 
@@ -28,7 +42,18 @@ std::string SupportedOnnxOps() {
 }
 
 bool IsDataInput(const OnnxOpInfo& info, int i) {
-  return info.inputs == DataInputs::kAllData || i == 0;
+  return Bit(info.inputs.data, i);
+}
+
+bool IsConstInput(const OnnxOpInfo& info, int i) {
+  return Bit(info.inputs.constant, i);
+}
+
+std::vector<std::string> OnnxOpLimits(std::string_view onnx_type) {
+  std::vector<std::string> out;
+  for (const Limit& l : kLimits)
+    if (onnx_type == l.onnx_type) out.push_back(l.reason);
+  return out;
 }
 
 }  // namespace kiln::onnx_frontend

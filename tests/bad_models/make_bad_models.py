@@ -323,7 +323,7 @@ CASES = [
     ("output_not_produced", output_not_produced,
      "graph output 'z' is not produced by any node, input or initializer", 1),
     ("opset_too_new", opset_too_new,
-     "opset 18 is not supported; kiln imports opsets 7 to 17", 2),
+     "opset 18 is not supported; kiln imports opsets 1 to 17", 2),
     ("opset_too_old", opset_too_old,
      "opsets 7 to 17 (convert the model, e.g. "
      "onnx.version_converter.convert_version(model, 13))", 2),

@@ -1,4 +1,5 @@
-// Lowers avgpool, maxpool and global_avgpool (NHWC) to their kernels.
+// Lowers avgpool, maxpool, global_avgpool and global_maxpool (NHWC) to their
+// kernels.
 #include "compiler/codegen/kernel_call.h"
 #include "compiler/ir/op_rules.h"
 
@@ -60,9 +61,11 @@ StatusOr<KernelCall> LowerMaxPool(const ir::Graph& g, const ir::Node& node,
   return Pool(g, node, opts, true);
 }
 
-StatusOr<KernelCall> LowerGlobalAveragePool(const ir::Graph& g,
-                                            const ir::Node& node,
-                                            const LowerOptions& opts) {
+namespace {
+
+StatusOr<KernelCall> GlobalPool(const ir::Graph& g, const ir::Node& node,
+                                const LowerOptions& opts,
+                                const std::string& base) {
   KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const auto& a = node.attr<ir::LayoutAttrs>();
   const ir::Shape& x = g.type(node.inputs[0]).shape;
@@ -72,14 +75,27 @@ StatusOr<KernelCall> LowerGlobalAveragePool(const ir::Graph& g,
     return Internal("{}: global pool in layout '{}' reached codegen",
                     ir::NodeWhere(node), a.layout);
   KernelCall call;
-  call.kernel = KernelName("global_avgpool", opts);
-  call.params_type = "kiln_global_avgpool_params_t";
-  call.header = "kiln/ref/global_avgpool.h";
+  call.kernel = KernelName(base, opts);
+  call.params_type = "kiln_" + base + "_params_t";
+  call.header = "kiln/ref/" + base + ".h";
   call.params = {IntField("batch", x[0]), IntField("spatial", spatial),
                  IntField("channels", c), FloatField("act_min", -ir::kInf),
                  FloatField("act_max", ir::kInf)};
   call.args = {In(node.inputs[0]), Out(node.outputs[0])};
   return call;
+}
+
+}  // namespace
+
+StatusOr<KernelCall> LowerGlobalAveragePool(const ir::Graph& g,
+                                            const ir::Node& node,
+                                            const LowerOptions& opts) {
+  return GlobalPool(g, node, opts, "global_avgpool");
+}
+StatusOr<KernelCall> LowerGlobalMaxPool(const ir::Graph& g,
+                                        const ir::Node& node,
+                                        const LowerOptions& opts) {
+  return GlobalPool(g, node, opts, "global_maxpool");
 }
 
 }  // namespace kiln::codegen

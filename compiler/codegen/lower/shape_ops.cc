@@ -1,5 +1,6 @@
 // Lowers reshape (a copy unless memory planning made it a view), transpose,
-// softmax and concat (free when memory planning made its inputs slices).
+// softmax, log_softmax and concat (free when memory planning made its inputs
+// slices).
 #include "compiler/codegen/kernel_call.h"
 #include "compiler/ir/op_rules.h"
 
@@ -37,8 +38,13 @@ StatusOr<KernelCall> LowerTranspose(const ir::Graph& g, const ir::Node& node,
   return call;
 }
 
-StatusOr<KernelCall> LowerSoftmax(const ir::Graph& g, const ir::Node& node,
-                                  const LowerOptions& opts) {
+namespace {
+
+// softmax and log_softmax over one axis, the tensor viewed as
+// [outer][axis][inner].
+StatusOr<KernelCall> AxisNormalization(const ir::Graph& g, const ir::Node& node,
+                                       const LowerOptions& opts,
+                                       const std::string& base) {
   KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const ir::Shape& x = g.type(node.inputs[0]).shape;
   int64_t axis = node.attr<ir::AxisAttrs>().axis;
@@ -46,13 +52,24 @@ StatusOr<KernelCall> LowerSoftmax(const ir::Graph& g, const ir::Node& node,
   for (int64_t i = 0; i < axis; ++i) outer *= x[i];
   for (size_t i = axis + 1; i < x.size(); ++i) inner *= x[i];
   KernelCall call;
-  call.kernel = KernelName("softmax", opts);
-  call.params_type = "kiln_softmax_params_t";
-  call.header = "kiln/ref/softmax.h";
+  call.kernel = KernelName(base, opts);
+  call.params_type = "kiln_" + base + "_params_t";
+  call.header = "kiln/ref/" + base + ".h";
   call.params = {IntField("outer", outer), IntField("axis", x[axis]),
                  IntField("inner", inner)};
   call.args = {In(node.inputs[0]), Out(node.outputs[0])};
   return call;
+}
+
+}  // namespace
+
+StatusOr<KernelCall> LowerSoftmax(const ir::Graph& g, const ir::Node& node,
+                                  const LowerOptions& opts) {
+  return AxisNormalization(g, node, opts, "softmax");
+}
+StatusOr<KernelCall> LowerLogSoftmax(const ir::Graph& g, const ir::Node& node,
+                                     const LowerOptions& opts) {
+  return AxisNormalization(g, node, opts, "log_softmax");
 }
 
 StatusOr<KernelCall> LowerConcat(const ir::Graph& g, const ir::Node& node,

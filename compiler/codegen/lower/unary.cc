@@ -59,12 +59,4 @@ StatusOr<KernelCall> LowerGemm(const ir::Graph&, const ir::Node& node,
       "canonicalize pass turns Gemm with constant weights into fully_connected",
       ir::NodeWhere(node));
 }
-StatusOr<KernelCall> LowerBatchNormalization(const ir::Graph&, const ir::Node& node,
-                                             const LowerOptions&) {
-  return Unimplemented(
-      "{}: a BatchNormalization that does not follow a Conv or Gemm cannot be "
-      "folded and has no kernel yet",
-      ir::NodeWhere(node));
-}
-
 }  // namespace kiln::codegen

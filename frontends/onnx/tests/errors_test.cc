@@ -68,14 +68,27 @@ TEST(ErrorsTest, LiveShapeComputationIsNamed) {
 }
 
 TEST(ErrorsTest, OpsetOutOfRange) {
-  for (int64_t opset : {6, 18}) {
+  for (int64_t opset : {0, 18}) {
     ModelBuilder b = ReluModel(opset);
     EXPECT_EQ(ImportError(b),
               fmt::format("test.onnx: opset {} is not supported; kiln imports "
-                          "opsets 7 to 17 (convert the model, e.g. "
+                          "opsets 1 to 17 (convert the model, e.g. "
                           "onnx.version_converter.convert_version(model, 13))",
                           opset));
   }
+}
+
+// Each op has its own opset range: Add's broadcasting changed in opset 7, so
+// an opset-6 Add is refused while an opset-6 Relu imports.
+TEST(ErrorsTest, OpOutsideItsOpsetRange) {
+  ModelBuilder b(6);
+  b.Input("x", {1, 4}).Input("z", {1, 4}).Output("y");
+  b.Node("Add", {"x", "z"}, {"y"});
+  EXPECT_THAT(ImportError(b),
+              StartsWith("test.onnx: node 'Add_0' (Add, opset 6): kiln imports "
+                         "Add only for opsets 7 to 17"));
+  ModelBuilder relu = ReluModel(6);
+  EXPECT_TRUE(ImportOnnxModel(relu.model(), "test.onnx", {}, nullptr).ok());
 }
 
 TEST(ErrorsTest, MissingFile) {

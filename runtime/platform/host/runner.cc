@@ -166,11 +166,13 @@ int main(int argc, char** argv) {
       return Fail("unknown or incomplete argument '%s'", argv[i]);
     }
   }
-  if (m->num_inputs == 0 || nin % m->num_inputs != 0 || m->num_outputs == 0 ||
-      nout != (nin / m->num_inputs) * m->num_outputs || nin == 0)
+  // A model without inputs (all constant) runs once per group of outputs.
+  int runs = m->num_inputs ? nin / m->num_inputs
+                           : (m->num_outputs ? nout / m->num_outputs : 0);
+  if (m->num_outputs == 0 || runs == 0 || nin != runs * m->num_inputs ||
+      nout != runs * m->num_outputs)
     return Fail("need groups of %s inputs and %s outputs per run",
                 "num_inputs", "num_outputs");
-  int runs = nin / m->num_inputs;
   // The arena is deliberately dirty: a kernel that reads before writing shows up.
   uint8_t* arena = guard ? GuardedArena(static_cast<size_t>(m->arena_bytes), guard[0] == 'e')
                          : static_cast<uint8_t*>(
