@@ -17,6 +17,12 @@ struct RunRequest {
   std::vector<std::string> outputs;  // .npy per output, groups per run
   std::string layer_times_json;      // if set: per-layer timing written here
   bool quiet = false;                // no build output
+  // Batch mode: one .npy per input holding N samples ([N, ...shape]), one per
+  // output receiving N; dump_dir (if set) gets every layer's output bytes of
+  // the first dump_samples samples (`kiln validate --quantize`).
+  bool batch = false;
+  std::string dump_dir;
+  int64_t dump_samples = 0;
 };
 
 struct Target {

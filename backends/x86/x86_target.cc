@@ -62,6 +62,10 @@ Status RunX86(const RunRequest& r) {
                   r.quiet ? " >/dev/null" : ""),
       fmt::format("building '{}' with the host compiler", r.dir)));
   std::string cmd = ShellQuote(build + "/runner");
+  if (r.batch) cmd += " --batch";
+  if (!r.dump_dir.empty())
+    cmd += fmt::format(" --dump {} --dump-samples {}", ShellQuote(r.dump_dir),
+                       r.dump_samples);
   for (size_t i = 0, o = 0; i < r.inputs.size() || o < r.outputs.size();) {
     if (i < r.inputs.size()) cmd += " --in " + ShellQuote(r.inputs[i++]);
     if (o < r.outputs.size()) cmd += " --out " + ShellQuote(r.outputs[o++]);

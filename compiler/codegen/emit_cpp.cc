@@ -227,6 +227,7 @@ class Emitter {
 
   std::string ArgText(size_t call_index, const KernelArg& a) const {
     if (a.kind == KernelArg::kNull) return "NULL";
+    if (a.kind == KernelArg::kTable) return fmt::format("kTable{}_{}", call_index, a.table);
     auto it = packed_names_.find({call_index, a.tensor});
     if (it != packed_names_.end()) return it->second;
     if (a.as_float)
@@ -253,6 +254,7 @@ class Emitter {
         case ParamField::kIntArray:
           v = fmt::format("{{{}}}", fmt::join(f.ints, ", "));
           break;
+        case ParamField::kNullPtr: v = "NULL"; break;
         case ParamField::kIntArrayPtr: {
           std::string arr = fmt::format("kParams{}_{}", i, f.name);
           *aux += fmt::format("static const int32_t {}[] = {{{}}};\n", arr,
@@ -286,6 +288,10 @@ class Emitter {
       const KernelCall& c = calls_[i];
       if (c.kind != KernelCall::kKernel || c.params_type.empty()) continue;
       std::string aux;
+      for (size_t k = 0; k < c.tables.size(); ++k)
+        aux += fmt::format("static const {} kTable{}_{}[{}] = {{{}}};\n",
+                           CType(c.tables[k].dtype), i, k, c.tables[k].values.size(),
+                           fmt::join(c.tables[k].values, ", "));
       std::string p = ParamsText(c, i, &aux);
       s += fmt::format("// Layer {}: '{}'\n", i, g_.nodes[i].name) + aux + p + "\n";
     }

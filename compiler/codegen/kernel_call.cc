@@ -34,6 +34,14 @@ ParamField IntArrayField(std::string name, std::vector<int64_t> v, int len) {
   f.array_len = len;
   return f;
 }
+ParamField IntArrayPtrField(std::string name, std::vector<int64_t> v) {
+  ParamField f{ParamField::kIntArrayPtr, std::move(name)};
+  f.ints = std::move(v);
+  return f;
+}
+ParamField NullPtrField(std::string name) {
+  return ParamField{ParamField::kNullPtr, std::move(name)};
+}
 KernelArg In(ir::TensorId t) {
   KernelArg a;
   a.tensor = t;
@@ -59,6 +67,10 @@ Status RequireF32(const ir::Graph& g, const ir::Node& node) {
           "{}: input '{}' is {}; only float32 kernels exist on this target",
           ir::NodeWhere(node), g.tensor(t).name, ir::DTypeName(g.type(t).dtype));
   return Status::Ok();
+}
+
+bool IsS8Node(const ir::Graph& g, const ir::Node& node) {
+  return !node.outputs.empty() && g.type(node.outputs[0]).dtype == ir::DType::kS8;
 }
 
 StatusOr<KernelCall> BroadcastCall(const ir::Graph& g, const ir::Node& node,

@@ -14,9 +14,10 @@ namespace kiln::codegen {
 
 // One field of a kernel params struct, printed positionally with its name as a
 // comment. Every params struct of the runtime is a sequence of int32_t, float and
-// int32_t[N] fields (runtime/include/kiln/ref/*.h).
+// int32_t[N] fields, and const int32_t* arrays (kIntArrayPtr; kNullPtr is
+// NULL) (runtime/include/kiln/ref/*.h).
 struct ParamField {
-  enum Kind { kInt, kFloat, kIntArray, kIntArrayPtr } kind;
+  enum Kind { kInt, kFloat, kIntArray, kIntArrayPtr, kNullPtr } kind;
   std::string name;
   int64_t i = 0;
   float f = 0.0f;
@@ -25,13 +26,21 @@ struct ParamField {
 };
 
 struct KernelArg {
-  enum Kind { kTensor, kTensorList, kNull } kind = kTensor;
+  enum Kind { kTensor, kTensorList, kNull, kTable } kind = kTensor;
   ir::TensorId tensor = ir::kNoTensor;
   std::vector<ir::TensorId> list;  // kTensorList (e.g. concat inputs)
   bool is_output = false;
   // Passed as float* to a float kernel that only moves 4-byte elements (pad of
   // an int32 tensor).
   bool as_float = false;
+  int table = -1;  // kTable: index into KernelCall::tables
+};
+
+// A constant array the lowering computes (e.g. the int8 softmax's exp table),
+// emitted beside the params struct and passed as an argument.
+struct TableConstant {
+  ir::DType dtype = ir::DType::kS32;  // kS32 or kS8
+  std::vector<int64_t> values;
 };
 
 // A constant the lowering derived from a weight tensor (e.g. depthwise weights
@@ -49,6 +58,7 @@ struct KernelCall {
   std::vector<ParamField> params;
   std::vector<KernelArg> args;  // kernel argument order after the params
   std::vector<PackedConstant> packed;
+  std::vector<TableConstant> tables;
   int64_t macs = 0;
   int64_t copy_bytes = 0;  // kCopy: memcpy(out, in, copy_bytes)
 };
@@ -72,11 +82,18 @@ StatusOr<KernelCall> LowerNode(const ir::Graph& g, const ir::Node& node,
 ParamField IntField(std::string name, int64_t v);
 ParamField FloatField(std::string name, float v);
 ParamField IntArrayField(std::string name, std::vector<int64_t> v, int len);
+// A `const int32_t*` field pointing at a static array of `v` (emitted beside the
+// params struct).
+ParamField IntArrayPtrField(std::string name, std::vector<int64_t> v);
+ParamField NullPtrField(std::string name);
 KernelArg In(ir::TensorId t);
 KernelArg Out(ir::TensorId t);
 KernelArg OptIn(ir::TensorId t);  // kNull when absent
-// Requires the f32 element type; other types are [int8]'s.
+// Requires the f32 element type (int8 nodes go to the *S8 lowerings first).
 Status RequireF32(const ir::Graph& g, const ir::Node& node);
+// True when the node's first output is s8: the int8 lowerings (lower/int8_*.cc)
+// take it.
+bool IsS8Node(const ir::Graph& g, const ir::Node& node);
 // A numpy-broadcasting binary kernel (add, sub, mul, ...) taking
 // kiln_broadcast_params_t: shapes right-aligned to the output's rank.
 StatusOr<KernelCall> BroadcastCall(const ir::Graph& g, const ir::Node& node,

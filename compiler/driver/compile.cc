@@ -14,6 +14,7 @@
 #include "compiler/driver/report.h"
 #include "compiler/driver/report_html.h"
 #include "compiler/driver/runtime_bundle.h"
+#include "compiler/driver/sample_data.h"
 #include "compiler/passes/pipeline.h"
 #include "compiler/support/files.h"
 #include "frontends/onnx/importer.h"
@@ -29,6 +30,56 @@ StatusOr<const backends::Target*> FindTarget(const std::string& name) {
 }
 
 namespace {
+
+Status CheckQuantizeFlags(const CompileOptions& o) {
+  if (o.quantize.empty()) {
+    if (!o.calibration_dir.empty())
+      return InvalidArgument("--calibration needs --quantize int8");
+    return Status::Ok();
+  }
+  if (o.quantize != "int8")
+    return InvalidArgument("--quantize '{}': only 'int8' is supported", o.quantize);
+  if (o.calibration_dir.empty())
+    return InvalidArgument(
+        "--quantize int8 needs --calibration DIR: a folder of .npy sample inputs "
+        "(random data works for a smoke test)");
+  return quant::ParseCalibrationMethod(o.calibration_method).status();
+}
+
+// Runs the default pipeline; with --quantize int8, calibrates on the fused,
+// laid-out graph between the passes before quantize-int8 and the rest.
+Status RunPasses(ir::Graph& g, const CompileOptions& o, passes::PassOptions& po,
+                 int64_t* calibration_samples) {
+  if (o.quantize.empty()) return passes::RunDefaultPipeline(g, po);
+  KILN_RETURN_IF_ERROR(passes::RunPipelineUntil(g, po, "quantize-int8"));
+  std::vector<InputSpec> inputs = GraphInputs(g);
+  for (ir::TensorId t : g.inputs)
+    if (g.type(t).dtype != ir::DType::kF32)
+      return Unimplemented("--quantize int8: input '{}' is {}; calibration needs float "
+                           "inputs",
+                           g.tensor(t).name, g.type(t).ToString());
+  KILN_ASSIGN_OR_RETURN(SampleSet set,
+                        LoadSamples(o.calibration_dir, inputs, "--calibration"));
+  std::vector<std::vector<eval::Buffer>> samples(set.count);
+  for (int64_t k = 0; k < set.count; ++k)
+    for (size_t i = 0; i < inputs.size(); ++i)
+      samples[k].push_back(SampleBytes(set, inputs, i, k));
+  quant::CalibrationOptions co;
+  KILN_ASSIGN_OR_RETURN(co.method, quant::ParseCalibrationMethod(o.calibration_method));
+  if (o.progress)
+    co.progress = [tty = isatty(2) != 0](std::string_view phase, int done, int total) {
+      // A terminal sees a counter; a log gets one line per pass.
+      if (tty)
+        fmt::print(stderr, "\rkiln: calibrating ({}): {}/{} samples", phase, done, total);
+      else if (done == total)
+        fmt::print(stderr, "kiln: calibrating ({}): {}/{} samples", phase, done, total);
+      if (done == total) fmt::print(stderr, "\n");
+    };
+  KILN_ASSIGN_OR_RETURN(quant::CalibrationResult cal, quant::Calibrate(g, samples, co));
+  po.calibration = &cal;
+  *calibration_samples = set.count;
+  return passes::RunPipelineFrom(g, po, "quantize-int8");
+}
 
 Status CheckOutputDir(const CompileOptions& o) {
   std::error_code ec;
@@ -78,6 +129,7 @@ StatusOr<int64_t> ParseByteSize(const std::string& text) {
 
 StatusOr<CompileResult> Compile(const CompileOptions& o) {
   KILN_ASSIGN_OR_RETURN(const backends::Target* target, FindTarget(o.target));
+  KILN_RETURN_IF_ERROR(CheckQuantizeFlags(o));
   KILN_RETURN_IF_ERROR(CheckOutputDir(o));
 
   onnx_frontend::ImportOptions io;
@@ -97,7 +149,8 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
     return InvalidArgument("unknown --planner '{}' (use kiln, greedy or none)",
                            o.planner);
   }
-  KILN_RETURN_IF_ERROR(passes::RunDefaultPipeline(g, po).WithContext(o.model_path));
+  int64_t cal_samples = 0;
+  KILN_RETURN_IF_ERROR(RunPasses(g, o, po, &cal_samples).WithContext(o.model_path));
   KILN_RETURN_IF_ERROR(CheckSramBudget(g, o.sram_budget, o.model_path));
 
   codegen::EmitOptions eo = target->emit;
@@ -106,7 +159,11 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
 
   std::string prefix = codegen::CIdentifier(g.name);
   ReportInputs ri{o.model_path, target->name, prefix, ir_report.opset, ir_report.notes,
-                  ir_report.input_shapes_used, &memory_stats};
+                  ir_report.input_shapes_used, &memory_stats, nullptr};
+  if (!o.quantize.empty())
+    ri.quantization = {{"scheme", o.quantize},
+                       {"calibration_method", o.calibration_method},
+                       {"calibration_samples", cal_samples}};
   nlohmann::json report = MakeReportJson(g, emitted, ri);
   CompileResult result{prefix, MakeReportText(report)};
 

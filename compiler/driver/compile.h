@@ -21,6 +21,11 @@ struct CompileOptions {
   // --planner: "kiln" (default), "greedy" (greedy by size, the TFLite Micro
   // baseline) or "none" (no reuse: every buffer its own bytes).
   std::string planner = "kiln";
+  // --quantize int8: "" (float) or "int8"; then calibration_dir is required.
+  std::string quantize;
+  std::string calibration_dir;
+  std::string calibration_method = "percentile";  // minmax | percentile | mse
+  bool progress = true;  // calibration progress on stderr
 };
 
 struct CompileResult {

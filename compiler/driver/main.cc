@@ -12,6 +12,7 @@
 #include "compiler/driver/compile.h"
 #include "compiler/driver/report.h"
 #include "compiler/driver/run.h"
+#include "compiler/driver/validate_int8.h"
 
 namespace {
 
@@ -84,6 +85,14 @@ int main(int argc, char** argv) {
       "report", "print the memory report of a compiled folder and redraw report.html");
   report->add_option("dir", report_dir, "folder written by `kiln compile`")->required();
   report->add_flag("--json", report_json, "print report.json");
+  compile->add_option("--quantize", co.quantize,
+                      "int8: post-training int8 quantization (needs --calibration)");
+  compile->add_option("--calibration", co.calibration_dir,
+                      "folder of .npy sample inputs (each one sample or a batch; "
+                      "<input>.npy or a folder per input for several inputs)");
+  compile->add_option("--calibration-method", co.calibration_method,
+                      "minmax | percentile (default) | mse");
+  compile->add_flag("!--no-progress", co.progress, "no calibration progress on stderr");
 
   // run
   kiln::driver::RunOptions ro;
@@ -111,6 +120,18 @@ int main(int argc, char** argv) {
   validate->add_option("--work-dir", vo.work_dir, "keep the files here");
   validate->add_option("--input-shape", vshapes, "NAME=1x1x28x28");
   validate->add_flag("--json", validate_json, "print one JSON object (docs/cli.md)");
+  validate->add_option("--quantize", vo.quantize,
+                       "int8: compare kiln's int8 build with the float model");
+  validate->add_option("--calibration", vo.calibration_dir,
+                       "with --quantize: .npy calibration inputs (as for compile)");
+  validate->add_option("--calibration-method", vo.calibration_method,
+                       "minmax | percentile (default) | mse");
+  validate->add_option("--labels", vo.labels,
+                       "with --quantize: .npy of class indices, one per sample");
+  validate->add_option("--sqnr-threshold", vo.sqnr_threshold,
+                       "with --quantize: minimum SQNR in dB (default 20)");
+  validate->add_option("--layer-samples", vo.layer_samples,
+                       "with --quantize: samples compared per layer (default 32)");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -160,6 +181,16 @@ int main(int argc, char** argv) {
       if (!parsed.ok()) return Report(parsed.status());
       vo.input_shapes.push_back(*parsed);
     }
+    if (!vo.quantize.empty()) {
+      vo.progress = !validate_json;
+      auto q = kiln::driver::ValidateInt8(vo);
+      if (!q.ok()) return Report(q.status());
+      fmt::print("{}", validate_json ? q->dump(2) + "\n" : kiln::driver::ValidateInt8Text(*q));
+      return (*q)["passed"].get<bool>() ? 0 : 4;
+    }
+    if (!vo.calibration_dir.empty() || !vo.labels.empty())
+      return Report(kiln::InvalidArgument(
+          "--calibration and --labels need --quantize int8"));
     auto r = kiln::driver::Validate(vo);
     if (!r.ok()) return Report(r.status());
     if (validate_json) {

@@ -110,11 +110,22 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
   for (size_t i = 0; i < e.layers.size(); ++i) {
     const auto& l = e.layers[i];
     const ir::Tensor& out = g.tensor(g.nodes[i].outputs[0]);
+    // What the layer writes, so `kiln validate` can read a dump of it and
+    // trace it back to the ONNX value it computes.
+    json output = {{"name", out.name},
+                   {"dtype", ir::DTypeName(out.type.dtype)},
+                   {"layout", ir::LayoutName(out.type.layout)},
+                   {"shape", out.type.shape}};
+    if (out.type.quant.scale.size() == 1) {
+      output["scale"] = out.type.quant.scale[0];
+      output["zero_point"] = out.type.quant.zero_point[0];
+    }
     layers.push_back({{"index", i},
                       {"name", l.name},
                       {"op", l.op},
                       {"kernel", l.kernel},
                       {"precision", ir::PrecisionName(ir::NodePrecision(g, g.nodes[i]))},
+                      {"output", output},
                       {"input_shapes", l.input_shapes},
                       {"output_shape", l.output_shape},
                       {"macs", l.macs},
@@ -159,6 +170,13 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
   }
   r["planners"] = planners;
   r["buffers"] = buffers;
+  if (!in.quantization.is_null()) {
+    json q = in.quantization;
+    std::map<std::string, int> per;
+    for (const auto& l : layers) ++per[l["precision"].get<std::string>()];
+    q["layers"] = per;
+    r["quantization"] = q;
+  }
   r["totals"] = {{"macs", e.macs},
                  {"weight_bytes", e.weight_bytes},
                  {"arena_bytes", g.arena_bytes},
@@ -173,6 +191,15 @@ std::string MakeReportText(const nlohmann::json& r) {
                               r["model"].get<std::string>(),
                               r["target"].get<std::string>());
   for (const auto& n : r["notes"]) s += "note: " + n.get<std::string>() + "\n";
+  if (r.contains("quantization")) {
+    const auto& q = r["quantization"];
+    s += fmt::format("quantization: {} (calibration {} on {} samples); layers:",
+                     q["scheme"].get<std::string>(),
+                     q["calibration_method"].get<std::string>(),
+                     q["calibration_samples"].get<int64_t>());
+    for (const auto& [k, v] : q["layers"].items()) s += fmt::format(" {} {}", v.get<int>(), k);
+    s += "\n";
+  }
   s += fmt::format("{:>3}  {:<28} {:<16} {:<7} {:<18} {:>12} {:>10} {:>10} {:>10}\n", "#",
                    "layer", "op", "prec", "output", "MACs", "weights", "live", "offset");
   const int64_t peak_step = r.value("peak_step", int64_t{-1});

@@ -21,6 +21,7 @@ struct ReportInputs {
   std::map<std::string, ir::Shape> input_shapes_used;
   // What schedule and plan-memory recorded (null: recomputed where possible).
   const passes::MemoryStats* memory = nullptr;
+  nlohmann::json quantization;  // null for a float compile
 };
 
 // The planned arena seen step by step: live bytes per step, the peak step, the

@@ -28,6 +28,16 @@ struct ValidateOptions {
   double tolerance = 1e-4;  // max abs error / max abs reference
   std::string work_dir;     // kept when set; a temp folder otherwise
   std::vector<std::pair<std::string, std::vector<int64_t>>> input_shapes;
+  // --quantize int8 (validate_int8.h): calibration as for `kiln compile`; data
+  // is a folder of .npy inputs or one .npy batch (random samples when empty);
+  // labels a .npy of class indices.
+  std::string quantize;
+  std::string calibration_dir;
+  std::string calibration_method = "percentile";
+  std::string labels;
+  double sqnr_threshold = 20.0;  // dB
+  int layer_samples = 32;        // samples compared per layer
+  bool progress = true;
 };
 // Returns the `--json` object; `passed` says whether every output is in tolerance.
 StatusOr<nlohmann::json> Validate(const ValidateOptions& o);

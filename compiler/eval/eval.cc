@@ -3,6 +3,7 @@
 // are run by transposing to the kernels' NHWC order and back, with the
 // transpose kernel.
 #include "compiler/eval/eval.h"
+#include "compiler/eval/run_lowered.h"
 
 #include <algorithm>
 #include <cmath>
@@ -704,33 +705,6 @@ StatusOr<Floats> EvalF32(const Graph& g, const Node& n,
   return Unimplemented("{}: no host evaluation for this op", ir::NodeWhere(n));
 }
 
-// quantize / dequantize (per tensor, the s8 side's type holds the parameters).
-StatusOr<std::vector<Buffer>> EvalQuantizeOps(const Graph& g, const Node& n,
-                                              const Buffer& in) {
-  bool quantize = n.op == OpKind::kQuantizeLinear;
-  const ir::TensorType& s8 = g.type(quantize ? n.outputs[0] : n.inputs[0]);
-  const ir::TensorType& f32 = g.type(quantize ? n.inputs[0] : n.outputs[0]);
-  if (s8.dtype != DType::kS8 || f32.dtype != DType::kF32 ||
-      s8.quant.scale.size() != 1 || s8.quant.zero_point.size() != 1)
-    return Unimplemented("{}: host evaluation needs f32 <-> per-tensor s8",
-                         ir::NodeWhere(n));
-  float scale = s8.quant.scale[0];
-  int32_t zp = s8.quant.zero_point[0];
-  int64_t count = s8.num_elements();
-  Buffer out(static_cast<size_t>(quantize ? count : count * 4));
-  if (quantize) {
-    Floats x = AsFloats(&in);
-    for (int64_t i = 0; i < count; ++i)
-      out[i] = static_cast<uint8_t>(QuantizeS8(x[i], scale, zp));
-  } else {
-    Floats y(static_cast<size_t>(count));
-    for (int64_t i = 0; i < count; ++i)
-      y[i] = DequantizeS8(static_cast<int8_t>(in[i]), scale, zp);
-    out = ToBuffer(y);
-  }
-  return std::vector<Buffer>{std::move(out)};
-}
-
 }  // namespace
 
 int8_t QuantizeS8(float x, float scale, int32_t zero_point) {
@@ -783,9 +757,12 @@ StatusOr<std::vector<Buffer>> EvalNode(
   if (node.op == OpKind::kReshape || node.op == OpKind::kIdentity ||
       node.op == OpKind::kDropout)
     return std::vector<Buffer>{*inputs[0]};
-  if (node.op == OpKind::kQuantizeLinear ||
-      node.op == OpKind::kDequantizeLinear)
-    return EvalQuantizeOps(g, node, *inputs[0]);
+  // int8 nodes and the float <-> int8 conversions run the kernel call their
+  // lowering makes (run_lowered.h): the same params as the generated code.
+  bool quantized = node.op == OpKind::kQuantizeLinear ||
+                   node.op == OpKind::kDequantizeLinear;
+  for (ir::TensorId t : node.outputs) quantized |= g.type(t).dtype == DType::kS8;
+  if (quantized) return EvalLowered(g, node, inputs);
   for (size_t i = 0; i < node.inputs.size(); ++i)
     if (node.inputs[i] != ir::kNoTensor &&
         g.type(node.inputs[i]).dtype != DType::kF32)

@@ -26,6 +26,14 @@ bool SharesInputParams(OpKind op) {
          op == OpKind::kReshape;
 }
 
+// Ops whose int8 output grid is fixed by what they compute, not calibrated:
+// softmax writes probabilities in [0, 1].
+bool FixedOutputRange(OpKind op, TensorRange* r) {
+  if (op != OpKind::kSoftmax) return false;
+  *r = {0.0f, 1.0f};
+  return true;
+}
+
 bool HasWeights(OpKind op) {
   return op == OpKind::kConv || op == OpKind::kFullyConnected;
 }
@@ -57,8 +65,14 @@ std::vector<uint8_t> Bytes(const std::vector<T>& v) {
   return b;
 }
 
-// Per-output-channel symmetric s8 weights (axis 0).
-ir::TensorType QuantizeWeights(const ir::Tensor& w, std::vector<int8_t>* q) {
+// The largest |bias| in units of its scale: the int32 accumulator adds up to
+// K * 255 * 127 products to it, so the bias keeps 2^30 of headroom.
+constexpr double kMaxBiasQ = 1073741824.0;  // 2^30
+
+// Per-output-channel symmetric s8 weights (axis 0); a channel's scale is at
+// least min_scale[c] (when given) so that its bias fits the accumulator.
+ir::TensorType QuantizeWeights(const ir::Tensor& w, const std::vector<double>& min_scale,
+                               std::vector<int8_t>* q) {
   const std::vector<float> v = FloatData(w);
   const int64_t channels = w.type.shape.empty() ? 1 : w.type.shape[0];
   const int64_t per = channels > 0 ? static_cast<int64_t>(v.size()) / channels : 0;
@@ -73,6 +87,10 @@ ir::TensorType QuantizeWeights(const ir::Tensor& w, std::vector<int8_t>* q) {
     // An all-zero channel quantizes to zeros with any scale; 1 keeps the bias
     // scale (input scale x weight scale) meaningful.
     float scale = m > 0.0f ? m / 127.0f : 1.0f;
+    // A channel with tiny weights and a large folded bias (a batchnorm that
+    // switched it off) would need a bias beyond int32: coarser weights instead.
+    if (c < static_cast<int64_t>(min_scale.size()) && scale < min_scale[c])
+      scale = static_cast<float>(min_scale[c]);
     t.quant.scale.push_back(scale);
     t.quant.zero_point.push_back(0);
     for (int64_t i = 0; i < per; ++i) {
@@ -159,8 +177,10 @@ class Quantizer {
       if (HasWeights(n.op) && (i >= 1) != g_.IsConst(id)) return false;
       if (!g_.IsConst(id) && !RangeOf(id)) return false;
     }
+    TensorRange fixed;
     for (TensorId id : n.outputs)
-      if (!SharesInputParams(n.op) && !RangeOf(id)) return false;
+      if (!SharesInputParams(n.op) && !FixedOutputRange(n.op, &fixed) && !RangeOf(id))
+        return false;
     return true;
   }
 
@@ -242,7 +262,14 @@ class Quantizer {
       if (id == kNoTensor) continue;
       if (HasWeights(n.op) && i == 1) {
         std::vector<int8_t> q;
-        ir::TensorType t = QuantizeWeights(g_.tensor(id), &q);
+        std::vector<double> min_scale;
+        if (n.input(2) != kNoTensor) {
+          // Input 0 is s8 by now (inputs are visited in order).
+          double in_scale = g_.type(n.inputs[0]).quant.scale[0];
+          for (float b : FloatData(g_.tensor(n.inputs[2])))
+            min_scale.push_back(std::fabs(double(b)) / (in_scale * kMaxBiasQ));
+        }
+        ir::TensorType t = QuantizeWeights(g_.tensor(id), min_scale, &q);
         n.inputs[i] = NewConstant(g_.tensor(id).name + "_q", t, Bytes(q));
       } else if (HasWeights(n.op) && i == 2) {
         std::vector<int32_t> q;
@@ -260,8 +287,11 @@ class Quantizer {
     for (TensorId& o : n.outputs) {
       ir::TensorType type = g_.type(o);
       type.dtype = DType::kS8;
+      TensorRange fixed;
       if (SharesInputParams(n.op)) {
         type.quant = g_.type(n.inputs[0]).quant;
+      } else if (FixedOutputRange(n.op, &fixed)) {
+        type.quant = ActivationParams(fixed);
       } else {
         TensorRange r = *RangeOf(o);
         TensorRange clamp = ActClamp(n);
@@ -317,6 +347,7 @@ bool HasInt8Kernel(OpKind op) {
     case OpKind::kGlobalAveragePool:
     case OpKind::kConcat:
     case OpKind::kReshape:
+    case OpKind::kSoftmax:
       return true;
     default:
       return false;

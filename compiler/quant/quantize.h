@@ -20,7 +20,7 @@ struct QuantOptions {
 };
 
 // Ops quantize-int8 turns into int8 nodes (the runtime's kiln_<op>_s8_ref).
-// Everything else (softmax, transpose, unfused relu/clip, batchnorm, matmul,
+// Everything else (transpose, unfused relu/clip, batchnorm, matmul,
 // gemm, ...) runs in float.
 bool HasInt8Kernel(ir::OpKind op);
 
@@ -30,9 +30,10 @@ bool HasInt8Kernel(ir::OpKind op);
 ir::QuantParams ActivationParams(TensorRange r);
 
 // Rewrites `g` (float; fused and laid out: the graph that was calibrated):
-// - conv, fully_connected, add, avgpool, maxpool, global_avgpool, concat and
-//   reshape become int8 when every activation they read or write has a range
-//   (a reshape only when its input is int8 already):
+// - conv, fully_connected, add, avgpool, maxpool, global_avgpool, concat,
+//   softmax and reshape become int8 when every activation they read or write has
+//   a range (a reshape only when its input is int8 already; softmax's output
+//   grid is fixed to [0, 1]: scale 1/255, zero point -128):
 //   activations s8 per tensor from the ranges (maxpool, avgpool and reshape
 //   outputs share their input's parameters, as their kernels require);
 //   conv/fully_connected weights s8 symmetric per output channel (axis 0 of

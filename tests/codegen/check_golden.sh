@@ -8,14 +8,25 @@ kiln=$1 golden=$2 work=$3 mode=${4:-check}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 status=0
 rm -rf "$work" && mkdir -p "$work"
-for model in "$root"/examples/models/*.onnx; do
+# tiny_cnn also as int8, calibrated on deterministic synthetic data.
+mkdir -p "$work/calibration"
+/usr/bin/python3 "$root/tests/models/make_samples.py" "$work/calibration/x.npy" 8 1x28x28 \
+  -1 1 1
+for model in "$root"/examples/models/*.onnx tiny_cnn_int8; do
   name=$(basename "$model" .onnx)
   out=$work/$name
+  src=$name flags=()
+  if [ "$name" = tiny_cnn_int8 ]; then
+    src=tiny_cnn flags=(--quantize int8 --calibration "$work/calibration")
+  fi
   # The source path is part of the banner: compile from the repo root with a
   # relative path so the snapshot does not depend on where the checkout lives.
-  (cd "$root" && "$kiln" compile "examples/models/$name.onnx" -o "$out" >/dev/null)
+  (cd "$root" && "$kiln" compile "examples/models/$src.onnx" -o "$out" "${flags[@]}" \
+    >/dev/null)
+  name=$src
   files=("$name.h" "$name.cc" "${name}_weights.cc" "$name.mk" CMakeLists.txt report.txt
          report.json)
+  name=$(basename "$model" .onnx)
   if [ "$mode" = update ]; then
     mkdir -p "$golden/$name"
     for f in "${files[@]}"; do cp "$out/$f" "$golden/$name/$f"; done

@@ -80,7 +80,7 @@ TEST_P(QuantModels, Int8SimulationSqnrAtLeast20Db) {
   }
   EXPECT_GT(int8_nodes, 0);
 
-  double signal = 0, noise = 0;
+  double signal = 0, noise = 0, kernel_noise = 0;
   std::map<std::string, std::vector<float>> layer_ref;
   std::map<std::string, std::pair<double, double>> layer_err;
   for (int i = 0; i < 8; ++i) {  // fresh inputs: rng continues past calibration
@@ -104,6 +104,16 @@ TEST_P(QuantModels, Int8SimulationSqnrAtLeast20Db) {
     Status st = quant::SimulateQuantized(g, in, &got, qo);
     ASSERT_TRUE(st.ok()) << st.ToString();
     ASSERT_EQ(want.size(), got.size());
+    // The int8 kernels themselves, through eval's lowered calls.
+    std::vector<eval::Buffer> kern;
+    Status ks = eval::EvalGraph(g, in, &kern);
+    ASSERT_TRUE(ks.ok()) << ks.ToString();
+    ASSERT_EQ(want.size(), kern.size());
+    for (size_t o = 0; o < want.size(); ++o) {
+      std::vector<float> a = eval::ToFloats(want[o]), b = eval::ToFloats(kern[o]);
+      for (size_t k = 0; k < a.size(); ++k)
+        kernel_noise += (double(a[k]) - b[k]) * (double(a[k]) - b[k]);
+    }
     for (size_t o = 0; o < want.size(); ++o) {
       std::vector<float> a = eval::ToFloats(want[o]), b = eval::ToFloats(got[o]);
       for (size_t k = 0; k < a.size(); ++k) {
@@ -125,6 +135,10 @@ TEST_P(QuantModels, Int8SimulationSqnrAtLeast20Db) {
   }
   RecordProperty("sqnr_db", std::to_string(sqnr));
   EXPECT_GE(sqnr, 20.0) << path;
+  double kernel_sqnr = 10 * std::log10(signal / std::max(kernel_noise, 1e-30));
+  std::printf("[ SQNR     ] %s with the int8 kernels: %.1f dB\n",
+              fs::path(path).filename().c_str(), kernel_sqnr);
+  EXPECT_GE(kernel_sqnr, 20.0) << path;
 }
 
 std::vector<ModelCase> Models() {

@@ -1,6 +1,7 @@
 // Lowers the numpy-broadcasting binaries sub, mul, div, pow, max, min and prelu
 // to their kernels, which all take kiln_broadcast_params_t.
 #include "compiler/codegen/kernel_call.h"
+#include "compiler/codegen/lower/int8.h"
 #include "compiler/ir/op_rules.h"
 
 namespace kiln::codegen {
@@ -19,6 +20,7 @@ StatusOr<KernelCall> LowerSub(const ir::Graph& g, const ir::Node& n,
 }
 StatusOr<KernelCall> LowerMul(const ir::Graph& g, const ir::Node& n,
                               const LowerOptions& o) {
+  if (IsS8Node(g, n)) return LowerMulS8(g, n);
   return Broadcast(g, n, o, "mul");
 }
 StatusOr<KernelCall> LowerDiv(const ir::Graph& g, const ir::Node& n,

@@ -3,12 +3,14 @@
 #include <cstring>
 
 #include "compiler/codegen/kernel_call.h"
+#include "compiler/codegen/lower/int8.h"
 #include "compiler/ir/op_rules.h"
 
 namespace kiln::codegen {
 
 StatusOr<KernelCall> LowerConv(const ir::Graph& g, const ir::Node& node,
                                const LowerOptions& opts) {
+  if (IsS8Node(g, node)) return LowerConvS8(g, node);
   KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const auto& a = node.attr<ir::ConvAttrs>();
   if (!g.IsConst(node.inputs[1]))

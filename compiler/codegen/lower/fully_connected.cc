@@ -1,11 +1,13 @@
 // Lowers fully_connected to kiln_fully_connected (leading dims are the batch).
 #include "compiler/codegen/kernel_call.h"
+#include "compiler/codegen/lower/int8.h"
 #include "compiler/ir/op_rules.h"
 
 namespace kiln::codegen {
 
 StatusOr<KernelCall> LowerFullyConnected(const ir::Graph& g, const ir::Node& node,
                                          const LowerOptions& opts) {
+  if (IsS8Node(g, node)) return LowerFullyConnectedS8(g, node);
   KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const auto& a = node.attr<ir::ActAttrs>();
   const ir::Shape& w = g.type(node.inputs[1]).shape;

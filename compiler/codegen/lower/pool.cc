@@ -1,6 +1,7 @@
 // Lowers avgpool, maxpool, global_avgpool and global_maxpool (NHWC) to their
 // kernels.
 #include "compiler/codegen/kernel_call.h"
+#include "compiler/codegen/lower/int8.h"
 #include "compiler/ir/op_rules.h"
 
 namespace kiln::codegen {
@@ -8,6 +9,7 @@ namespace {
 
 StatusOr<KernelCall> Pool(const ir::Graph& g, const ir::Node& node,
                           const LowerOptions& opts, bool is_max) {
+  if (IsS8Node(g, node)) return LowerPoolS8(g, node, is_max);
   KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const auto& a = node.attr<ir::PoolAttrs>();
   if (a.layout != "nhwc")
@@ -90,6 +92,7 @@ StatusOr<KernelCall> GlobalPool(const ir::Graph& g, const ir::Node& node,
 StatusOr<KernelCall> LowerGlobalAveragePool(const ir::Graph& g,
                                             const ir::Node& node,
                                             const LowerOptions& opts) {
+  if (IsS8Node(g, node)) return LowerGlobalAveragePoolS8(g, node);
   return GlobalPool(g, node, opts, "global_avgpool");
 }
 StatusOr<KernelCall> LowerGlobalMaxPool(const ir::Graph& g,

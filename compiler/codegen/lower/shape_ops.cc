@@ -2,6 +2,7 @@
 // softmax, log_softmax and concat (free when memory planning made its inputs
 // slices).
 #include "compiler/codegen/kernel_call.h"
+#include "compiler/codegen/lower/int8.h"
 #include "compiler/ir/op_rules.h"
 
 namespace kiln::codegen {
@@ -65,6 +66,7 @@ StatusOr<KernelCall> AxisNormalization(const ir::Graph& g, const ir::Node& node,
 
 StatusOr<KernelCall> LowerSoftmax(const ir::Graph& g, const ir::Node& node,
                                   const LowerOptions& opts) {
+  if (IsS8Node(g, node)) return LowerSoftmaxS8(g, node);
   return AxisNormalization(g, node, opts, "softmax");
 }
 StatusOr<KernelCall> LowerLogSoftmax(const ir::Graph& g, const ir::Node& node,
@@ -74,6 +76,7 @@ StatusOr<KernelCall> LowerLogSoftmax(const ir::Graph& g, const ir::Node& node,
 
 StatusOr<KernelCall> LowerConcat(const ir::Graph& g, const ir::Node& node,
                                  const LowerOptions& opts) {
+  if (IsS8Node(g, node)) return LowerConcatS8(g, node);
   // Planned as slices (plan_memory.cc): the producers wrote the output.
   int64_t at = g.tensor(node.outputs[0]).offset;
   bool sliced = at >= 0;

@@ -20,7 +20,7 @@ const char* kGraph = R"(graph @m {
   const %w: f32[2,4] = dense<1, 0.5, -0.25, 0, -2, 1, 0, 0.5>
   const %b: f32[2] = dense<0.1, -0.2>
   %y: f32[1,2] = fully_connected(%x, %w, %b) {act_min = 0} @fc
-  %s: f32[1,2] = softmax(%y) {axis = 1} @sm
+  %s: f32[1,2] = sigmoid(%y) @sm
   %r: f32[2,1] = reshape(%s) @flat
   output %r
   output %y
@@ -72,11 +72,11 @@ TEST(QuantizeGraph, SchemeIslandsAndFloatIo) {
   for (ir::TensorId o : g.outputs) EXPECT_EQ(g.type(o).dtype, ir::DType::kF32);
   std::vector<std::string> ops;
   for (const ir::Node& n : g.nodes) ops.push_back(ir::OpName(n.op));
-  // fc int8; y (a graph output) dequantized once, the softmax island reads
-  // it; the reshape after softmax stays float (its input is float and the
+  // fc int8; y (a graph output) dequantized once, the sigmoid island reads
+  // it; the reshape after sigmoid stays float (its input is float and the
   // output is a graph output: quantizing would only add error).
   ASSERT_EQ(ops, (std::vector<std::string>{"quantize", "fully_connected",
-                                           "dequantize", "softmax", "reshape"}))
+                                           "dequantize", "sigmoid", "reshape"}))
       << ir::PrintGraph(g);
   const ir::Node& fc = g.nodes[1];
   EXPECT_EQ(ir::NodePrecision(g, fc), ir::Precision::kInt8);

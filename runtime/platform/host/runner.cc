@@ -10,6 +10,11 @@
 // --guard puts an arena of exactly <NAME>_ARENA_BYTES against an inaccessible
 // page (its end on the page after it, or its start on the page before it), so
 // a plan that is too small, or a kernel that writes past its buffer, faults.
+//   runner --batch [--dump DIR --dump-samples M] --in X.npy... --out Y.npy...
+// --batch: each --in holds N samples ([N, ...input shape]) and each --out gets
+// [N, ...output shape]; --dump writes DIR/layer_<i>.bin, every layer's output
+// bytes for the first M samples one after another (`kiln validate`'s per-layer
+// comparison).
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,10 +38,23 @@ double NowNs() {
 
 }  // namespace
 
+// Layer output dumps (--dump): grown per sample while g_dumping.
+bool g_dumping = false;
+unsigned char* g_dump[4096];
+size_t g_dump_bytes[4096];
+
 extern "C" void kiln_host_layer_begin(int) { clock_gettime(CLOCK_MONOTONIC, &g_t0); }
-extern "C" void kiln_host_layer_end(int index) {
+extern "C" void kiln_host_layer_end(int index, const void* output, int bytes) {
   double t0 = g_t0.tv_sec * 1e9 + g_t0.tv_nsec;
-  if (index >= 0 && index < 4096) g_layer_ns[index] += NowNs() - t0;
+  if (index < 0 || index >= 4096) return;
+  g_layer_ns[index] += NowNs() - t0;
+  if (!g_dumping || bytes <= 0) return;
+  unsigned char* grown =
+      static_cast<unsigned char*>(realloc(g_dump[index], g_dump_bytes[index] + bytes));
+  if (!grown) return;
+  memcpy(grown + g_dump_bytes[index], output, static_cast<size_t>(bytes));
+  g_dump[index] = grown;
+  g_dump_bytes[index] += static_cast<size_t>(bytes);
 }
 
 namespace {
@@ -58,21 +76,27 @@ int Fail(const char* fmt, const char* a, const char* b = "") {
   return 2;
 }
 
-// Reads a .npy whose dtype and element count match `info` into `buf`.
-int ReadInput(const char* path, const kiln_io_info_t* info, void* buf) {
+// Opens a .npy whose dtype matches `info` and leaves it at the data; *data_bytes
+// is the size of the data. Returns NULL after printing why.
+FILE* OpenInput(const char* path, const kiln_io_info_t* info, long* data_bytes) {
   FILE* f = fopen(path, "rb");
-  if (!f) return Fail("cannot open input '%s'", path);
+  if (!f) {
+    Fail("cannot open input '%s'", path);
+    return nullptr;
+  }
   unsigned char pre[10];
   if (fread(pre, 1, 10, f) != 10 || memcmp(pre, "\x93NUMPY", 6) != 0) {
     fclose(f);
-    return Fail("'%s' is not a .npy file", path);
+    Fail("'%s' is not a .npy file", path);
+    return nullptr;
   }
   size_t hlen = pre[8] | (pre[9] << 8);
   if (pre[6] >= 2) {
     unsigned char more[2];
     if (fread(more, 1, 2, f) != 2) {
       fclose(f);
-      return Fail("'%s': truncated header", path);
+      Fail("'%s': truncated header", path);
+      return nullptr;
     }
     hlen |= (size_t(more[0]) << 16) | (size_t(more[1]) << 24);
   }
@@ -80,7 +104,8 @@ int ReadInput(const char* path, const kiln_io_info_t* info, void* buf) {
   if (fread(header, 1, hlen, f) != hlen) {
     free(header);
     fclose(f);
-    return Fail("'%s': truncated header", path);
+    Fail("'%s': truncated header", path);
+    return nullptr;
   }
   const char* want = DescrOf(info->dtype);
   bool dtype_ok = strstr(header, want) != nullptr ||
@@ -88,21 +113,37 @@ int ReadInput(const char* path, const kiln_io_info_t* info, void* buf) {
   free(header);
   if (!dtype_ok) {
     fclose(f);
-    return Fail("'%s': element type differs from the model input '%s'", path,
-                info->name);
+    Fail("'%s': element type differs from the model input '%s'", path, info->name);
+    return nullptr;
   }
+  long start = ftell(f);
+  fseek(f, 0, SEEK_END);
+  *data_bytes = ftell(f) - start;
+  fseek(f, start, SEEK_SET);
+  return f;
+}
+
+// Reads a .npy whose dtype and element count match `info` into `buf`.
+int ReadInput(const char* path, const kiln_io_info_t* info, void* buf) {
+  long bytes = 0;
+  FILE* f = OpenInput(path, info, &bytes);
+  if (!f) return 2;
   size_t got = fread(buf, 1, static_cast<size_t>(info->bytes), f);
-  int extra = fgetc(f);
   fclose(f);
-  if (got != static_cast<size_t>(info->bytes) || extra != EOF)
+  if (got != static_cast<size_t>(info->bytes) || bytes != info->bytes)
     return Fail("'%s': size differs from the model input '%s'", path, info->name);
   return 0;
 }
 
-int WriteOutput(const char* path, const kiln_io_info_t* info, const void* buf) {
-  FILE* f = fopen(path, "wb");
-  if (!f) return Fail("cannot write '%s'", path);
+// Writes the .npy header of `info`'s shape, with a leading dimension `batch`
+// when batch > 0.
+void WriteHeader(FILE* f, const kiln_io_info_t* info, int batch) {
   char shape[256] = "(";
+  if (batch > 0) {
+    char d[32];
+    snprintf(d, sizeof d, info->rank == 0 ? "%d," : "%d, ", batch);
+    strncat(shape, d, sizeof shape - strlen(shape) - 1);
+  }
   for (int i = 0; i < info->rank; ++i) {
     char d[32];
     snprintf(d, sizeof d, info->rank == 1 ? "%d," : (i + 1 < info->rank ? "%d, " : "%d"),
@@ -124,6 +165,12 @@ int WriteOutput(const char* path, const kiln_io_info_t* info, const void* buf) {
   fwrite(header, 1, n, f);
   for (int i = 0; i < pad; ++i) fputc(' ', f);
   fputc('\n', f);
+}
+
+int WriteOutput(const char* path, const kiln_io_info_t* info, const void* buf) {
+  FILE* f = fopen(path, "wb");
+  if (!f) return Fail("cannot write '%s'", path);
+  WriteHeader(f, info, 0);
   fwrite(buf, 1, static_cast<size_t>(info->bytes), f);
   return fclose(f) == 0 ? 0 : Fail("cannot write '%s'", path);
 }
@@ -140,6 +187,56 @@ uint8_t* GuardedArena(size_t bytes, bool at_end) {
   return at_end ? base + body - bytes : base;
 }
 
+// --batch: N samples per input file, run one after another on one arena.
+int RunBatch(const kiln_model_t* m, const char* const* ins, const char* const* outs,
+             uint8_t* arena, void** in_bufs, void** out_bufs, const char* dump_dir,
+             long dump_samples, int* runs) {
+  FILE* in_files[64];
+  FILE* out_files[64];
+  long count = -1;
+  for (int i = 0; i < m->num_inputs; ++i) {
+    long bytes = 0;
+    in_files[i] = OpenInput(ins[i], &m->inputs[i], &bytes);
+    if (!in_files[i]) return 2;
+    if (m->inputs[i].bytes <= 0 || bytes % m->inputs[i].bytes != 0 ||
+        (count >= 0 && bytes / m->inputs[i].bytes != count))
+      return Fail("'%s': not a whole number of samples, or a count differing from "
+                  "the other inputs ('%s')", ins[i], m->inputs[i].name);
+    count = bytes / m->inputs[i].bytes;
+  }
+  for (int i = 0; i < m->num_outputs; ++i) {
+    out_files[i] = fopen(outs[i], "wb");
+    if (!out_files[i]) return Fail("cannot write '%s'", outs[i]);
+    WriteHeader(out_files[i], &m->outputs[i], static_cast<int>(count));
+  }
+  for (long k = 0; k < count; ++k) {
+    for (int i = 0; i < m->num_inputs; ++i)
+      if (fread(in_bufs[i], 1, static_cast<size_t>(m->inputs[i].bytes), in_files[i]) !=
+          static_cast<size_t>(m->inputs[i].bytes))
+        return Fail("'%s': read error", ins[i]);
+    g_dumping = dump_dir != nullptr && k < dump_samples;
+    if (m->run_with_arena(in_bufs, out_bufs, arena) != 0) return Fail("%s: run failed", m->name);
+    for (int i = 0; i < m->num_outputs; ++i)
+      fwrite(out_bufs[i], 1, static_cast<size_t>(m->outputs[i].bytes), out_files[i]);
+  }
+  g_dumping = false;
+  for (int i = 0; i < m->num_inputs; ++i) fclose(in_files[i]);
+  for (int i = 0; i < m->num_outputs; ++i)
+    if (fclose(out_files[i]) != 0) return Fail("cannot write '%s'", outs[i]);
+  if (dump_dir) {
+    for (int l = 0; l < m->num_layers && l < 4096; ++l) {
+      char path[4096];
+      snprintf(path, sizeof path, "%s/layer_%d.bin", dump_dir, l);
+      FILE* f = fopen(path, "wb");
+      if (!f) return Fail("cannot write '%s'", path);
+      if (g_dump_bytes[l]) fwrite(g_dump[l], 1, g_dump_bytes[l], f);
+      if (fclose(f) != 0) return Fail("cannot write '%s'", path);
+    }
+  }
+  *runs = static_cast<int>(count > 0 ? count : 1);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -150,8 +247,17 @@ int main(int argc, char** argv) {
   const char* outs[256];
   int nin = 0, nout = 0;
   const char* guard = nullptr;
+  bool batch = false;
+  const char* dump_dir = nullptr;
+  long dump_samples = 0;
   for (int i = 1; i < argc; ++i) {
-    if (!strcmp(argv[i], "--prefill") && i + 1 < argc) {
+    if (!strcmp(argv[i], "--batch")) {
+      batch = true;
+    } else if (!strcmp(argv[i], "--dump") && i + 1 < argc) {
+      dump_dir = argv[++i];
+    } else if (!strcmp(argv[i], "--dump-samples") && i + 1 < argc) {
+      dump_samples = strtol(argv[++i], nullptr, 10);
+    } else if (!strcmp(argv[i], "--prefill") && i + 1 < argc) {
       prefill = static_cast<int>(strtol(argv[++i], nullptr, 0));
     } else if (!strcmp(argv[i], "--times") && i + 1 < argc) {
       times_path = argv[++i];
@@ -173,6 +279,9 @@ int main(int argc, char** argv) {
       nout != runs * m->num_outputs)
     return Fail("need groups of %s inputs and %s outputs per run",
                 "num_inputs", "num_outputs");
+  if (batch && nin != m->num_inputs)
+    return Fail("--batch takes one --in per input and one --out per output%s", "");
+  int runs = nin / m->num_inputs;
   // The arena is deliberately dirty: a kernel that reads before writing shows up.
   uint8_t* arena = guard ? GuardedArena(static_cast<size_t>(m->arena_bytes), guard[0] == 'e')
                          : static_cast<uint8_t*>(
@@ -183,7 +292,12 @@ int main(int argc, char** argv) {
   void* out_bufs[64];
   for (int i = 0; i < m->num_inputs; ++i) in_bufs[i] = malloc(m->inputs[i].bytes + 16);
   for (int i = 0; i < m->num_outputs; ++i) out_bufs[i] = malloc(m->outputs[i].bytes + 16);
-  for (int r = 0; r < runs; ++r) {
+  if (batch) {
+    if (int rc = RunBatch(m, ins, outs, arena, in_bufs, out_bufs, dump_dir, dump_samples,
+                          &runs))
+      return rc;
+  }
+  for (int r = 0; !batch && r < runs; ++r) {
     for (int i = 0; i < m->num_inputs; ++i)
       if (int rc = ReadInput(ins[r * m->num_inputs + i], &m->inputs[i], in_bufs[i])) return rc;
     for (int i = 0; i < m->num_outputs; ++i)
