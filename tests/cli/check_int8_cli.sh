@@ -62,4 +62,27 @@ PY
 # validate flags that need --quantize.
 out=$("$kiln" validate "$model" --labels "$work/cal/a.npy" 2>&1) && fail "labels without --quantize"
 [[ "$out" == *"need --quantize int8"* ]] || fail "validate message: $out"
+# validate --quantize with labels: accuracy of both sides and the documented
+# JSON keys; a label count that differs from the samples is a one-line error.
+if [ -d "$root/third_party/ort/node_modules/onnxruntime-node" ]; then
+  /usr/bin/python3 "$samples" "$work/val.npy" 12 1x1x28x28 -1 1 7 || fail "samples"
+  /usr/bin/python3 -c "import numpy as np; np.save('$work/labels.npy', np.arange(12) % 10)"
+  /usr/bin/python3 -c "import numpy as np; np.save('$work/labels5.npy', np.arange(5))"
+  "$kiln" validate "$model" --quantize int8 --calibration "$work/cal" --data "$work/val.npy" \
+    --labels "$work/labels.npy" --json >"$work/v.json" 2>"$work/v.err" ||
+    fail "validate --quantize: $(cat "$work/v.err")"
+  /usr/bin/python3 - "$work/v.json" <<'PY' || fail "validate JSON"
+import json, sys
+v = json.load(open(sys.argv[1]))
+for k in ("accuracy_float", "accuracy_int8", "top1_agreement", "layers",
+          "first_layer_below_threshold", "outputs"):
+    assert k in v, k
+assert v["samples"] == 12 and 0 <= v["accuracy_int8"] <= 1, v
+for l in v["layers"]:
+    assert {"name", "sqnr_db", "cosine", "max_abs_error"} <= set(l), l
+PY
+  out=$("$kiln" validate "$model" --quantize int8 --calibration "$work/cal" \
+    --data "$work/val.npy" --labels "$work/labels5.npy" 2>&1) && fail "5 labels for 12 samples"
+  [[ "$out" == *"has 5 entries for 12 samples"* ]] || fail "labels message: $out"
+fi
 echo "ok: int8 CLI flags and errors"
