@@ -281,7 +281,6 @@ int main(int argc, char** argv) {
                 "num_inputs", "num_outputs");
   if (batch && nin != m->num_inputs)
     return Fail("--batch takes one --in per input and one --out per output%s", "");
-  int runs = nin / m->num_inputs;
   // The arena is deliberately dirty: a kernel that reads before writing shows up.
   uint8_t* arena = guard ? GuardedArena(static_cast<size_t>(m->arena_bytes), guard[0] == 'e')
                          : static_cast<uint8_t*>(
