@@ -2,20 +2,19 @@
 // kernels.
 #include "compiler/codegen/kernel_call.h"
 #include "compiler/codegen/lower/int8.h"
+#include "compiler/codegen/lower/pool_geometry.h"
 #include "compiler/ir/op_rules.h"
 
 namespace kiln::codegen {
-namespace {
 
-StatusOr<KernelCall> Pool(const ir::Graph& g, const ir::Node& node,
-                          const LowerOptions& opts, bool is_max) {
-  if (IsS8Node(g, node)) return LowerPoolS8(g, node, is_max);
-  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+StatusOr<std::vector<ParamField>> PoolGeometryFields(const ir::Graph& g,
+                                                     const ir::Node& node) {
   const auto& a = node.attr<ir::PoolAttrs>();
   if (a.layout != "nhwc")
-    return Internal("{}: pool in layout '{}' reached codegen; the layout-nhwc "
-                    "pass must run first",
-                    ir::NodeWhere(node), a.layout);
+    return Internal(
+        "{}: pool in layout '{}' reached codegen; the layout-nhwc "
+        "pass must run first",
+        ir::NodeWhere(node), a.layout);
   const ir::Shape& x = g.type(node.inputs[0]).shape;
   const ir::Shape& y = g.type(node.outputs[0]).shape;
   if (x.size() != 4 && x.size() != 3)
@@ -24,28 +23,42 @@ StatusOr<KernelCall> Pool(const ir::Graph& g, const ir::Node& node,
   auto sp = [&](const std::vector<int64_t>& v, int i) {
     return d2 ? v[i] : (i == 0 ? 1 : v[0]);
   };
+  return std::vector<ParamField>{
+      IntField("batch", x[0]),
+      IntField("in_h", d2 ? x[1] : 1),
+      IntField("in_w", d2 ? x[2] : x[1]),
+      IntField("channels", x.back()),
+      IntField("out_h", d2 ? y[1] : 1),
+      IntField("out_w", d2 ? y[2] : y[1]),
+      IntField("kernel_h", sp(a.kernel_shape, 0)),
+      IntField("kernel_w", sp(a.kernel_shape, 1)),
+      IntField("stride_h", sp(a.strides, 0)),
+      IntField("stride_w", sp(a.strides, 1)),
+      IntField("dilation_h", sp(a.dilations, 0)),
+      IntField("dilation_w", sp(a.dilations, 1)),
+      IntField("pad_top", d2 ? a.pads[0] : 0),
+      IntField("pad_left", d2 ? a.pads[1] : a.pads[0]),
+      IntField("pad_bottom", d2 ? a.pads[2] : 0),
+      IntField("pad_right", d2 ? a.pads[3] : a.pads[1])};
+}
+
+namespace {
+
+StatusOr<KernelCall> Pool(const ir::Graph& g, const ir::Node& node,
+                          const LowerOptions& opts, bool is_max) {
+  if (IsS8Node(g, node)) return LowerPoolS8(g, node, is_max);
+  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+  const auto& a = node.attr<ir::PoolAttrs>();
+  KILN_ASSIGN_OR_RETURN(std::vector<ParamField> geometry,
+                        PoolGeometryFields(g, node));
   KernelCall call;
   std::string base = is_max ? "maxpool2d" : "avgpool2d";
   call.kernel = KernelName(base, opts);
   call.params_type = "kiln_" + base + "_params_t";
   call.header = "kiln/ref/" + base + ".h";
-  call.params = {IntField("batch", x[0]),
-                 IntField("in_h", d2 ? x[1] : 1),
-                 IntField("in_w", d2 ? x[2] : x[1]),
-                 IntField("channels", x.back()),
-                 IntField("out_h", d2 ? y[1] : 1),
-                 IntField("out_w", d2 ? y[2] : y[1]),
-                 IntField("kernel_h", sp(a.kernel_shape, 0)),
-                 IntField("kernel_w", sp(a.kernel_shape, 1)),
-                 IntField("stride_h", sp(a.strides, 0)),
-                 IntField("stride_w", sp(a.strides, 1)),
-                 IntField("dilation_h", sp(a.dilations, 0)),
-                 IntField("dilation_w", sp(a.dilations, 1)),
-                 IntField("pad_top", d2 ? a.pads[0] : 0),
-                 IntField("pad_left", d2 ? a.pads[1] : a.pads[0]),
-                 IntField("pad_bottom", d2 ? a.pads[2] : 0),
-                 IntField("pad_right", d2 ? a.pads[3] : a.pads[1])};
-  if (!is_max) call.params.push_back(IntField("count_include_pad", a.count_include_pad));
+  call.params = std::move(geometry);
+  if (!is_max)
+    call.params.push_back(IntField("count_include_pad", a.count_include_pad));
   call.params.push_back(FloatField("act_min", -ir::kInf));
   call.params.push_back(FloatField("act_max", ir::kInf));
   call.args = {In(node.inputs[0]), Out(node.outputs[0])};
