@@ -4,6 +4,8 @@
 #include "kiln/kernels_ref.h"
 #include "kiln/math.h"
 #include "kiln/quant_host.h"
+#include "kiln/pulp/conv2d_s8.h"
+#include "kiln/pulp/fully_connected_s8.h"
 
 int kiln_c_header_check(void);
 int kiln_c_header_check(void) {

@@ -1,0 +1,420 @@
+// PULP cluster int8 2-D convolution (kiln/pulp/conv2d_s8.h): bit-identical to
+// kiln_conv2d_s8_ref. Design and figures: docs/pulp_kernels.md.
+//
+// groups == 1 (the tiled path): the weights of a tile of output channels, a band
+// of input rows and the band's output rows are staged in the L1 workspace with
+// blocking DMA transfers; every core im2cols its output pixels (padding taps
+// hold the input zero point) into its own L1 buffer, or for 1x1 convolutions
+// over whole words of channels points straight into the input band, and runs
+// 4-channel x 2-pixel register blocks of cv.sdotsp.b over the window. The
+// signed products x * w are corrected exactly afterwards:
+//   sum over taps of (x - izp)(w - wzp) = sum x'w - izp * sum w - wzp * sum x'
+//                                         + K * izp * wzp
+// (x' = the window with padding taps set to izp, which contribute 0 to the
+// left side), computed in uint32 (wrapping, like the int32 sums of the
+// reference), then requantized by kiln_requantize_s8.
+#include "kiln/pulp/conv2d_s8.h"
+
+#include "runtime/kernels/pulp/dot_s8.h"
+#include "runtime/platform/pulp/cluster.h"
+
+namespace {
+
+using kiln_pulp::Dot1x1;
+using kiln_pulp::Dot1x2;
+using kiln_pulp::Dot4x1;
+using kiln_pulp::Dot4x2;
+using kiln_pulp::SumBytes;
+
+int32_t RoundUp4(int32_t v) { return (v + 3) & ~3; }
+
+// The job description every core reads: placed at the start of the L1 workspace
+// by core 0 (worker stacks are in L2, where every access costs 11 cycles).
+struct Job {
+  kiln_conv2d_s8_params_t p;
+  const int8_t* input;
+  const int8_t* weights;
+  const int32_t* bias;
+  int8_t* output;
+  kiln_pulp_conv_plan_t plan;
+  int32_t cores;
+  int32_t need_col;  // im2col buffers exist
+  // Byte offsets into kiln_pulp_l1.
+  int32_t off_w, off_corr, off_mult, off_shift, off_wzp, off_in, off_out, off_col;
+};
+constexpr int32_t kJobBytes = (sizeof(Job) + 7) & ~7;
+
+// Input rows a band of `rows` output rows reads (at most).
+int32_t InRows(const kiln_conv2d_s8_params_t* p, int32_t rows) {
+  const int32_t r = (rows - 1) * p->stride_h + (p->kernel_h - 1) * p->dilation_h + 1;
+  return r < p->in_h ? r : p->in_h;
+}
+
+// Whether some tap of the layer lies outside the input (needs the zero point).
+bool HasPadding(const kiln_conv2d_s8_params_t* p) {
+  const int32_t last_y = (p->out_h - 1) * p->stride_h - p->pad_top +
+                         (p->kernel_h - 1) * p->dilation_h;
+  const int32_t last_x = (p->out_w - 1) * p->stride_w - p->pad_left +
+                         (p->kernel_w - 1) * p->dilation_w;
+  return p->pad_top > 0 || p->pad_left > 0 || last_y >= p->in_h || last_x >= p->in_w;
+}
+
+// Fills plan and, for the tiled path, the L1 layout of job.
+void MakePlan(const kiln_conv2d_s8_params_t* p, int32_t cores, kiln_pulp_conv_plan_t* plan,
+              Job* job) {
+  const int32_t cin_g = p->in_c / p->groups;
+  plan->k = p->kernel_h * p->kernel_w * cin_g;
+  plan->k_padded = RoundUp4(plan->k);
+  plan->oc_tile = 0;
+  plan->band_rows = 0;
+  plan->direct = p->kernel_h == 1 && p->kernel_w == 1 && p->in_c % 4 == 0;
+  plan->axis = KILN_PULP_AXIS_PIXELS;
+  plan->l1_bytes = 0;
+  plan->path = KILN_PULP_CONV_GENERIC;
+  if (p->groups != 1) return;
+  const int32_t kp = plan->k_padded;
+  const int32_t need_col = !plan->direct || HasPadding(p);
+  const int32_t col = need_col ? cores * 2 * kp : 0;
+  const int32_t budget = KILN_PULP_L1_BYTES - kJobBytes;
+  const int32_t in_row = p->in_w * p->in_c;
+  const int32_t per_ch = kp + 16;  // weights row + corr, mult, shift, wzp
+  // Output channels a one-row band leaves room for (the rounding slack of the
+  // four regions is 12 bytes at most).
+  const int32_t avail = budget - col - RoundUp4(InRows(p, 1) * in_row) - 16;
+  if (avail < per_ch + p->out_w) return;
+  int32_t oc_t = avail / (per_ch + p->out_w);
+  if (oc_t >= p->out_c) {
+    oc_t = p->out_c;
+  } else if (oc_t >= 4) {
+    oc_t &= ~3;  // whole 4-channel blocks
+  }
+  const int32_t fixed = col + oc_t * per_ch;
+  auto fits = [&](int32_t rows) {
+    return fixed + RoundUp4(InRows(p, rows) * in_row) + RoundUp4(rows * p->out_w * oc_t) <=
+           budget;
+  };
+  if (!fits(1)) return;
+  int32_t rows = 1;
+  while (rows < p->out_h && fits(rows + 1)) ++rows;
+  // Same-sized bands (fewer idle cores in the last one).
+  const int32_t bands = (p->out_h + rows - 1) / rows;
+  rows = (p->out_h + bands - 1) / bands;
+  plan->path = KILN_PULP_CONV_TILED;
+  plan->oc_tile = oc_t;
+  plan->band_rows = rows;
+  Job& j = *job;
+  j.need_col = need_col;
+  int32_t off = kJobBytes;
+  j.off_w = off;
+  off += oc_t * kp;
+  j.off_corr = off;
+  off += 4 * oc_t;
+  j.off_mult = off;
+  off += 4 * oc_t;
+  j.off_shift = off;
+  off += 4 * oc_t;
+  j.off_wzp = off;
+  off += 4 * oc_t;
+  j.off_in = off;
+  off += RoundUp4(InRows(p, rows) * in_row);
+  j.off_out = off;
+  off += RoundUp4(rows * p->out_w * oc_t);
+  j.off_col = off;
+  off += col;
+  plan->l1_bytes = off;
+}
+
+// Cost model of the two axes for a band of `pixels` pixels and `oc` channels, in
+// units of (pixel x 4-channel block); an im2col copy counts as half a block
+// (word copies) or two (byte copies).
+kiln_pulp_conv_axis_t ChooseAxis(const Job& j, int32_t pixels, int32_t oc) {
+  const int32_t cores = j.cores;
+  const int32_t blocks = (oc + 3) / 4;
+  const int32_t col2 = j.plan.direct ? 0 : (j.p.in_c % 4 == 0 ? 1 : 4);  // x2
+  const int32_t by_pixels = ((pixels + cores - 1) / cores) * (2 * blocks + col2);
+  const int32_t by_channels = pixels * (2 * ((blocks + cores - 1) / cores) + col2);
+  return by_pixels <= by_channels ? KILN_PULP_AXIS_PIXELS : KILN_PULP_AXIS_CHANNELS;
+}
+
+void Copy(int8_t* d, const int8_t* s, int32_t n) {
+  if ((((uintptr_t)d | (uintptr_t)s | (uint32_t)n) & 3u) == 0) {
+    uint32_t* dw = (uint32_t*)(void*)d;
+    const uint32_t* sw = (const uint32_t*)(const void*)s;
+    for (int32_t i = 0; i < n / 4; ++i) dw[i] = sw[i];
+  } else {
+    for (int32_t i = 0; i < n; ++i) d[i] = s[i];
+  }
+}
+
+void Fill(int8_t* d, int8_t v, int32_t n) {
+  for (int32_t i = 0; i < n; ++i) d[i] = v;
+}
+
+// The window of local band pixel q (output row y0 + q / out_w): a pointer into
+// the input band (direct 1x1) or the im2col copy in buf. Bytes [k, k_padded) of
+// buf are zero.
+const int8_t* Window(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t y0,
+                     int32_t q, int8_t* buf) {
+  const kiln_conv2d_s8_params_t& p = j.p;
+  const int32_t oy = y0 + q / p.out_w;
+  const int32_t ox = q % p.out_w;
+  const int32_t iy0 = oy * p.stride_h - p.pad_top;
+  const int32_t ix0 = ox * p.stride_w - p.pad_left;
+  const int32_t cin = p.in_c;
+  if (j.plan.direct && iy0 >= 0 && iy0 < p.in_h && ix0 >= 0 && ix0 < p.in_w) {
+    return in_tile + ((iy0 - tile_y0) * p.in_w + ix0) * cin;
+  }
+  const int8_t zp = (int8_t)p.input_zero_point;
+  const int32_t span = p.kernel_w * cin;
+  int8_t* d = buf;
+  for (int32_t ky = 0; ky < p.kernel_h; ++ky, d += span) {
+    const int32_t iy = iy0 + ky * p.dilation_h;
+    if (iy < 0 || iy >= p.in_h) {
+      Fill(d, zp, span);
+      continue;
+    }
+    const int8_t* row = in_tile + (iy - tile_y0) * p.in_w * cin;
+    if (p.dilation_w == 1 && ix0 >= 0 && ix0 + p.kernel_w <= p.in_w) {
+      Copy(d, row + ix0 * cin, span);
+      continue;
+    }
+    for (int32_t kx = 0; kx < p.kernel_w; ++kx) {
+      const int32_t ix = ix0 + kx * p.dilation_w;
+      if (ix < 0 || ix >= p.in_w) {
+        Fill(d + kx * cin, zp, cin);
+      } else {
+        Copy(d + kx * cin, row + ix * cin, cin);
+      }
+    }
+  }
+  return buf;
+}
+
+struct Quant {
+  const int32_t* corr;
+  const int32_t* mult;
+  const int32_t* shift;
+  const int32_t* wzp;
+  int32_t ozp, amin, amax;
+};
+
+inline int8_t Out(const Quant& qt, int32_t c, int32_t dot, int32_t sx) {
+  const int32_t acc = (int32_t)((uint32_t)dot + (uint32_t)qt.corr[c] -
+                                (uint32_t)qt.wzp[c] * (uint32_t)sx);
+  return kiln_requantize_s8(acc, qt.mult[c], qt.shift[c], qt.ozp, qt.amin, qt.amax);
+}
+
+// Output pixels [qb, qe) of the band x tile channels [cb, ce) (cb a multiple of
+// 4) into out_tile (row stride oc_t).
+void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t y0,
+                  int32_t qb, int32_t qe, int32_t cb, int32_t ce, int8_t* out_tile,
+                  int8_t* col0, int8_t* col1) {
+  const int8_t* wl = kiln_pulp_l1 + j.off_w;
+  const int32_t kp = j.plan.k_padded;
+  const int32_t n4 = kp / 4;
+  const int32_t oc_t = j.plan.oc_tile;
+  const bool wzp = j.p.weight_zero_points != NULL;
+  Quant qt;
+  qt.corr = (const int32_t*)(const void*)(kiln_pulp_l1 + j.off_corr);
+  qt.mult = (const int32_t*)(const void*)(kiln_pulp_l1 + j.off_mult);
+  qt.shift = (const int32_t*)(const void*)(kiln_pulp_l1 + j.off_shift);
+  qt.wzp = (const int32_t*)(const void*)(kiln_pulp_l1 + j.off_wzp);
+  qt.ozp = j.p.output_zero_point;
+  qt.amin = j.p.act_min;
+  qt.amax = j.p.act_max;
+  for (int32_t q = qb; q < qe; q += 2) {
+    const bool two = q + 1 < qe;
+    const int8_t* xa = Window(j, in_tile, tile_y0, y0, q, col0);
+    const int8_t* xb = two ? Window(j, in_tile, tile_y0, y0, q + 1, col1) : xa;
+    const int32_t sa = wzp ? SumBytes(xa, n4) : 0;
+    const int32_t sb = wzp ? SumBytes(xb, n4) : 0;
+    int8_t* oa = out_tile + q * oc_t;
+    int8_t* ob = oa + oc_t;
+    int32_t c = cb;
+    if (two) {
+      for (; c + 4 <= ce; c += 4) {
+        int32_t s[4][2];
+        Dot4x2(wl + c * kp, kp, xa, xb, n4, s);
+        for (int32_t i = 0; i < 4; ++i) {
+          oa[c + i] = Out(qt, c + i, s[i][0], sa);
+          ob[c + i] = Out(qt, c + i, s[i][1], sb);
+        }
+      }
+      for (; c < ce; ++c) {
+        int32_t s[2];
+        Dot1x2(wl + c * kp, xa, xb, n4, s);
+        oa[c] = Out(qt, c, s[0], sa);
+        ob[c] = Out(qt, c, s[1], sb);
+      }
+    } else {
+      for (; c + 4 <= ce; c += 4) {
+        int32_t s[4];
+        Dot4x1(wl + c * kp, kp, xa, n4, s);
+        for (int32_t i = 0; i < 4; ++i) oa[c + i] = Out(qt, c + i, s[i], sa);
+      }
+      for (; c < ce; ++c) oa[c] = Out(qt, c, Dot1x1(wl + c * kp, xa, n4), sa);
+    }
+  }
+}
+
+void TiledBody(void* arg) {
+  const Job& j = *(const Job*)arg;
+  const kiln_conv2d_s8_params_t& p = j.p;
+  const uint32_t id = kiln_core_id();
+  const int32_t cores = j.cores;
+  const int32_t k = j.plan.k;
+  const int32_t kp = j.plan.k_padded;
+  const int32_t oc_t = j.plan.oc_tile;
+  int8_t* wl = kiln_pulp_l1 + j.off_w;
+  int32_t* corr = (int32_t*)(void*)(kiln_pulp_l1 + j.off_corr);
+  int32_t* mult = (int32_t*)(void*)(kiln_pulp_l1 + j.off_mult);
+  int32_t* shift = (int32_t*)(void*)(kiln_pulp_l1 + j.off_shift);
+  int32_t* wzp = (int32_t*)(void*)(kiln_pulp_l1 + j.off_wzp);
+  int8_t* in_tile = kiln_pulp_l1 + j.off_in;
+  int8_t* out_tile = kiln_pulp_l1 + j.off_out;
+  int8_t* col0 = kiln_pulp_l1 + j.off_col + (int32_t)id * 2 * kp;
+  int8_t* col1 = col0 + kp;
+  if (j.need_col) {
+    Fill(col0 + k, 0, kp - k);
+    Fill(col1 + k, 0, kp - k);
+  }
+  const int32_t izp = p.input_zero_point;
+  const int32_t in_img = p.in_h * p.in_w * p.in_c;
+  const int32_t out_img = p.out_h * p.out_w * p.out_c;
+  for (int32_t c0 = 0; c0 < p.out_c; c0 += oc_t) {
+    const int32_t oc = p.out_c - c0 < oc_t ? p.out_c - c0 : oc_t;
+    if (id == 0) {
+      kiln_dma_2d(wl, j.weights + c0 * k, k, oc, kp, k, KILN_DMA_TO_L1);
+      kiln_dma_wait();
+    }
+    kiln_barrier();
+    // Per-channel constants of the tile, each core its share of the channels.
+    int32_t cb, ce;
+    kiln_pulp_chunk(oc, id, cores, &cb, &ce);
+    for (int32_t c = cb; c < ce; ++c) {
+      int8_t* row = wl + c * kp;
+      Fill(row + k, 0, kp - k);
+      const int32_t sw = SumBytes(row, kp / 4);
+      const int32_t qi = p.per_channel ? c0 + c : 0;
+      const int32_t wz = p.weight_zero_points != NULL ? p.weight_zero_points[qi] : 0;
+      const uint32_t b = j.bias != NULL ? (uint32_t)j.bias[c0 + c] : 0u;
+      corr[c] = (int32_t)(b - (uint32_t)izp * (uint32_t)sw +
+                          (uint32_t)k * (uint32_t)izp * (uint32_t)wz);
+      mult[c] = p.multipliers[qi];
+      shift[c] = p.shifts[qi];
+      wzp[c] = wz;
+    }
+    for (int32_t n = 0; n < p.batch; ++n) {
+      for (int32_t y0 = 0; y0 < p.out_h; y0 += j.plan.band_rows) {
+        const int32_t rows =
+            p.out_h - y0 < j.plan.band_rows ? p.out_h - y0 : j.plan.band_rows;
+        int32_t ty0 = y0 * p.stride_h - p.pad_top;
+        int32_t ty1 = (y0 + rows - 1) * p.stride_h - p.pad_top +
+                      (p.kernel_h - 1) * p.dilation_h + 1;
+        ty0 = ty0 < 0 ? 0 : ty0;
+        ty1 = ty1 > p.in_h ? p.in_h : ty1;
+        if (id == 0 && ty1 > ty0) {
+          kiln_dma_to_l1(in_tile, j.input + n * in_img + ty0 * p.in_w * p.in_c,
+                         (uint32_t)((ty1 - ty0) * p.in_w * p.in_c));
+          kiln_dma_wait();
+        }
+        kiln_barrier();
+        const int32_t pixels = rows * p.out_w;
+        int32_t qb = 0, qe = pixels;
+        int32_t chb = 0, che = oc;
+        if (ChooseAxis(j, pixels, oc) == KILN_PULP_AXIS_PIXELS) {
+          kiln_pulp_chunk(pixels, id, cores, &qb, &qe);
+        } else {
+          int32_t bb, be;
+          kiln_pulp_chunk((oc + 3) / 4, id, cores, &bb, &be);
+          chb = 4 * bb;
+          che = 4 * be < oc ? 4 * be : oc;
+        }
+        if (qb < qe && chb < che) {
+          ComputeRange(j, in_tile, ty0, y0, qb, qe, chb, che, out_tile, col0, col1);
+        }
+        kiln_barrier();
+        if (id == 0) {
+          kiln_dma_2d(out_tile, j.output + n * out_img + y0 * p.out_w * p.out_c + c0,
+                      oc, pixels, oc_t, p.out_c, KILN_DMA_TO_L2);
+          kiln_dma_wait();
+        }
+      }
+    }
+  }
+}
+
+// groups > 1 or too large for L1: each core computes a contiguous run of output
+// pixels, all channels, with the reference's arithmetic, reading L2.
+void GenericBody(void* arg) {
+  const Job& j = *(const Job*)arg;
+  const kiln_conv2d_s8_params_t& p = j.p;
+  const int32_t cin_g = p.in_c / p.groups;
+  const int32_t cout_g = p.out_c / p.groups;
+  const int32_t in_zp = p.input_zero_point;
+  const int32_t w_stride = p.kernel_h * p.kernel_w * cin_g;
+  int32_t b, e;
+  kiln_pulp_chunk(p.batch * p.out_h * p.out_w, kiln_core_id(), (uint32_t)j.cores, &b, &e);
+  for (int32_t i = b; i < e; ++i) {
+    const int32_t n = i / (p.out_h * p.out_w);
+    const int32_t oy = (i / p.out_w) % p.out_h;
+    const int32_t ox = i % p.out_w;
+    const int8_t* in_n = j.input + n * p.in_h * p.in_w * p.in_c;
+    const int32_t iy0 = oy * p.stride_h - p.pad_top;
+    const int32_t ix0 = ox * p.stride_w - p.pad_left;
+    int8_t* out = j.output + i * p.out_c;
+    for (int32_t oc = 0; oc < p.out_c; ++oc) {
+      const int32_t g = oc / cout_g;
+      const int32_t qi = p.per_channel ? oc : 0;
+      const int32_t w_zp = p.weight_zero_points != NULL ? p.weight_zero_points[qi] : 0;
+      const int8_t* w_oc = j.weights + oc * w_stride;
+      uint32_t acc = 0;
+      for (int32_t ky = 0; ky < p.kernel_h; ++ky) {
+        const int32_t iy = iy0 + ky * p.dilation_h;
+        if (iy < 0 || iy >= p.in_h) continue;
+        for (int32_t kx = 0; kx < p.kernel_w; ++kx) {
+          const int32_t ix = ix0 + kx * p.dilation_w;
+          if (ix < 0 || ix >= p.in_w) continue;
+          const int8_t* x = in_n + (iy * p.in_w + ix) * p.in_c + g * cin_g;
+          const int8_t* w = w_oc + (ky * p.kernel_w + kx) * cin_g;
+          for (int32_t ic = 0; ic < cin_g; ++ic) {
+            acc += (uint32_t)(((int32_t)x[ic] - in_zp) * ((int32_t)w[ic] - w_zp));
+          }
+        }
+      }
+      if (j.bias != NULL) acc += (uint32_t)j.bias[oc];
+      out[oc] = kiln_requantize_s8((int32_t)acc, p.multipliers[qi], p.shifts[qi],
+                                   p.output_zero_point, p.act_min, p.act_max);
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" void kiln_conv2d_s8_pulp_plan(const kiln_conv2d_s8_params_t* p, int32_t cores,
+                                         kiln_pulp_conv_plan_t* plan) {
+  Job job;
+  MakePlan(p, cores, plan, &job);
+  if (plan->path == KILN_PULP_CONV_TILED) {
+    job.p = *p;
+    job.plan = *plan;
+    job.cores = cores;
+    plan->axis = ChooseAxis(job, plan->band_rows * p->out_w, plan->oc_tile);
+  }
+}
+
+extern "C" void kiln_conv2d_s8_pulp(const kiln_conv2d_s8_params_t* p, const int8_t* input,
+                                    const int8_t* weights, const int32_t* bias,
+                                    int8_t* output) {
+  KILN_DCHECK(p->groups > 0 && p->in_c % p->groups == 0 && p->out_c % p->groups == 0);
+  static_assert(sizeof(Job) <= 256, "the job must stay small: it is in L1");
+  Job* job = (Job*)(void*)kiln_pulp_l1;
+  job->p = *p;
+  job->input = input;
+  job->weights = weights;
+  job->bias = bias;
+  job->output = output;
+  job->cores = (int32_t)kiln_num_cores();
+  MakePlan(p, job->cores, &job->plan, job);
+  kiln_fork(job->plan.path == KILN_PULP_CONV_TILED ? TiledBody : GenericBody, job);
+}

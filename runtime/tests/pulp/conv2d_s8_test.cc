@@ -1,0 +1,202 @@
+// kiln_conv2d_s8_pulp against kiln_conv2d_s8_ref in kiln-sim: seeded random
+// layers (odd channel counts, kernel sizes 1-5, strides 1-3, dilation,
+// asymmetric padding, groups, 1x1 pointwise, batch 2, per-tensor and
+// per-channel requantization, non-zero input/output/weight zero points, fused
+// clamps), byte for byte. See pulp_test.h.
+#include <stdio.h>
+
+#include "kiln/pulp/conv2d_s8.h"
+#include "runtime/tests/pulp/pulp_test.h"
+
+namespace {
+
+using kiln_pulp_test::Rng;
+
+#ifndef CONV_TEST_CASES
+#define CONV_TEST_CASES 30
+#endif
+#ifndef CONV_TEST_MACS
+#define CONV_TEST_MACS 12000  // per case: the reference runs from L2 on one core
+#endif
+#ifndef CONV_TEST_SEED
+#define CONV_TEST_SEED 20261129u
+#endif
+
+constexpr int32_t kMaxIn = 24 * 1024;
+constexpr int32_t kMaxW = 24 * 1024;
+constexpr int32_t kMaxOut = 16 * 1024;
+constexpr int32_t kMaxOc = 512;
+
+int8_t g_in[kMaxIn] __attribute__((aligned(4)));
+int8_t g_w[kMaxW] __attribute__((aligned(4)));
+int8_t g_ref[kMaxOut];
+int8_t g_pulp[kMaxOut];
+int32_t g_bias[kMaxOc];
+int32_t g_mult[kMaxOc];
+int32_t g_shift[kMaxOc];
+int32_t g_wzp[kMaxOc];
+
+int32_t BitLength(uint32_t v) {
+  int32_t n = 0;
+  while (v != 0) {
+    ++n;
+    v >>= 1;
+  }
+  return n;
+}
+
+int32_t Macs(const kiln_conv2d_s8_params_t& p) {
+  return p.batch * p.out_h * p.out_w * p.out_c * p.kernel_h * p.kernel_w *
+         (p.in_c / p.groups);
+}
+
+// A random layer within the buffers and the MAC budget; `kind` forces a shape
+// family for the first cases (0: random, 1: 1x1 pointwise, 2: 3x3 pad 1,
+// 3: fully-connected-like 1x1 on a 1x1 image, 4: large 3x3 (several bands in
+// small-L1 builds)).
+bool MakeCase(Rng& r, int32_t kind, kiln_conv2d_s8_params_t* p) {
+  kiln_conv2d_s8_params_t c = {};
+  c.batch = r.Chance(15) ? 2 : 1;
+  c.groups = 1;
+  c.kernel_h = r.Range(1, 3) == 1 ? 1 : r.Range(1, 5);
+  c.kernel_w = r.Chance(70) ? c.kernel_h : r.Range(1, 5);
+  c.stride_h = r.Chance(60) ? 1 : r.Range(1, 3);
+  c.stride_w = r.Chance(70) ? c.stride_h : r.Range(1, 3);
+  c.dilation_h = r.Chance(80) ? 1 : r.Range(2, 3);
+  c.dilation_w = r.Chance(80) ? c.dilation_h : r.Range(1, 3);
+  c.in_c = r.Chance(50) ? 4 * r.Range(1, 8) : r.Range(1, 27);
+  c.out_c = r.Chance(50) ? 4 * r.Range(1, 6) : r.Range(1, 23);
+  c.in_h = r.Range(1, 14);
+  c.in_w = r.Range(1, 14);
+  if (r.Chance(10)) {
+    const int32_t g = r.Range(2, 4);
+    c.groups = g;
+    c.in_c = g * r.Range(1, 5);
+    c.out_c = g * r.Range(1, 5);
+  }
+  if (kind == 1) {
+    c.kernel_h = c.kernel_w = 1;
+    c.dilation_h = c.dilation_w = 1;
+    c.in_c = 4 * r.Range(2, 12);
+    c.groups = 1;
+  } else if (kind == 2) {
+    c.kernel_h = c.kernel_w = 3;
+    c.stride_h = c.stride_w = 1;
+    c.dilation_h = c.dilation_w = 1;
+    c.in_c = 8;
+    c.out_c = 8;
+    c.in_h = c.in_w = 6;
+    c.groups = 1;
+  } else if (kind == 3) {
+    c.kernel_h = c.kernel_w = 1;
+    c.stride_h = c.stride_w = 1;
+    c.in_h = c.in_w = 1;
+    c.in_c = r.Range(20, 300);
+    c.out_c = r.Range(5, 33);
+    c.groups = 1;
+  } else if (kind == 4) {
+    c.kernel_h = c.kernel_w = 3;
+    c.stride_h = c.stride_w = 1;
+    c.dilation_h = c.dilation_w = 1;
+    c.in_c = 8;
+    c.out_c = 12;
+    c.in_h = 12;
+    c.in_w = 11;
+    c.groups = 1;
+  }
+  const int32_t ext_h = (c.kernel_h - 1) * c.dilation_h + 1;
+  const int32_t ext_w = (c.kernel_w - 1) * c.dilation_w + 1;
+  c.pad_top = r.Range(0, ext_h - 1);
+  c.pad_bottom = r.Range(0, ext_h - 1);
+  c.pad_left = r.Range(0, ext_w - 1);
+  c.pad_right = r.Range(0, ext_w - 1);
+  if (kind == 2 || kind == 4) c.pad_top = c.pad_bottom = c.pad_left = c.pad_right = 1;
+  if (kind == 3) c.pad_top = c.pad_bottom = c.pad_left = c.pad_right = 0;
+  const int32_t span_h = c.in_h + c.pad_top + c.pad_bottom - ext_h;
+  const int32_t span_w = c.in_w + c.pad_left + c.pad_right - ext_w;
+  if (span_h < 0 || span_w < 0) return false;
+  c.out_h = span_h / c.stride_h + 1;
+  c.out_w = span_w / c.stride_w + 1;
+  if (Macs(c) > CONV_TEST_MACS && kind != 2 && kind != 4) return false;
+  if (c.batch * c.in_h * c.in_w * c.in_c > kMaxIn) return false;
+  if (c.out_c * c.kernel_h * c.kernel_w * (c.in_c / c.groups) > kMaxW) return false;
+  if (c.batch * c.out_h * c.out_w * c.out_c > kMaxOut) return false;
+  c.input_zero_point = r.Chance(25) ? 0 : r.Range(-128, 127);
+  c.output_zero_point = r.Chance(25) ? 0 : r.Range(-128, 127);
+  c.act_min = -128;
+  c.act_max = 127;
+  if (r.Chance(40)) {
+    c.act_min = r.Range(-128, 20);
+    c.act_max = r.Range(c.act_min, 127);
+  }
+  c.per_channel = r.Chance(50);
+  const int32_t nq = c.per_channel ? c.out_c : 1;
+  // Scale so that outputs spread over the int8 range: |acc| is about
+  // sqrt(K) * 74^2, the multiplier is in [2^30, 2^31).
+  const int32_t k = c.kernel_h * c.kernel_w * (c.in_c / c.groups);
+  const int32_t base_shift = 6 - (BitLength((uint32_t)k) / 2 + 13);
+  const bool with_wzp = r.Chance(25);
+  for (int32_t i = 0; i < nq; ++i) {
+    g_mult[i] = (int32_t)(0x40000000u + (r.Next() & 0x3FFFFFFFu));
+    int32_t s = base_shift + r.Range(-2, 2);
+    s = s < KILN_REQUANT_SHIFT_MIN ? KILN_REQUANT_SHIFT_MIN : s;
+    g_shift[i] = s > KILN_REQUANT_SHIFT_MAX ? KILN_REQUANT_SHIFT_MAX : s;
+    g_wzp[i] = r.Chance(20) ? 0 : r.Range(-40, 40);
+  }
+  c.multipliers = g_mult;
+  c.shifts = g_shift;
+  c.weight_zero_points = with_wzp ? g_wzp : NULL;
+  *p = c;
+  return true;
+}
+
+void Describe(const kiln_conv2d_s8_params_t& c, bool bias, char* buf, size_t n) {
+  snprintf(buf, n,
+           "n%ld %ldx%ldx%ld -> %ldx%ldx%ld k%ldx%ld s%ldx%ld d%ldx%ld pad t%ld l%ld b%ld "
+           "r%ld g%ld izp %ld ozp %ld act [%ld,%ld] per_channel %ld wzp %s bias %s",
+           (long)c.batch, (long)c.in_h, (long)c.in_w, (long)c.in_c, (long)c.out_h,
+           (long)c.out_w, (long)c.out_c, (long)c.kernel_h, (long)c.kernel_w,
+           (long)c.stride_h, (long)c.stride_w, (long)c.dilation_h, (long)c.dilation_w,
+           (long)c.pad_top, (long)c.pad_left, (long)c.pad_bottom, (long)c.pad_right,
+           (long)c.groups, (long)c.input_zero_point, (long)c.output_zero_point,
+           (long)c.act_min, (long)c.act_max, (long)c.per_channel,
+           c.weight_zero_points ? "yes" : "no", bias ? "yes" : "no");
+}
+
+}  // namespace
+
+int main() {
+  Rng r(CONV_TEST_SEED);
+  kiln_pulp_test::Summary s;
+  int32_t tiled = 0, generic = 0;
+  for (int32_t i = 0; i < CONV_TEST_CASES; ++i) {
+    kiln_conv2d_s8_params_t p;
+    const int32_t kind = i < 5 ? i : 0;
+    while (!MakeCase(r, kind, &p)) {
+    }
+    const int32_t in_n = p.batch * p.in_h * p.in_w * p.in_c;
+    const int32_t w_n = p.out_c * p.kernel_h * p.kernel_w * (p.in_c / p.groups);
+    const int32_t out_n = p.batch * p.out_h * p.out_w * p.out_c;
+    r.FillS8(g_in, in_n);
+    r.FillS8(g_w, w_n);
+    const bool with_bias = r.Chance(80);
+    for (int32_t c = 0; c < p.out_c; ++c) g_bias[c] = r.Range(-40000, 40000);
+    for (int32_t j = 0; j < out_n; ++j) g_ref[j] = g_pulp[j] = (int8_t)0x55;
+    const int32_t* bias = with_bias ? g_bias : NULL;
+    uint32_t t0 = kiln_pulp_test::Cycles();
+    kiln_conv2d_s8_ref(&p, g_in, g_w, bias, g_ref);
+    uint32_t t1 = kiln_pulp_test::Cycles();
+    kiln_conv2d_s8_pulp(&p, g_in, g_w, bias, g_pulp);
+    uint32_t t2 = kiln_pulp_test::Cycles();
+    s.ref_cycles += t1 - t0;
+    s.pulp_cycles += t2 - t1;
+    kiln_pulp_conv_plan_t plan;
+    kiln_conv2d_s8_pulp_plan(&p, (int32_t)kiln_num_cores(), &plan);
+    (plan.path == KILN_PULP_CONV_TILED ? tiled : generic)++;
+    char what[400];
+    Describe(p, with_bias, what, sizeof(what));
+    kiln_pulp_test::Compare(&s, i, what, g_ref, g_pulp, out_n);
+  }
+  printf("conv2d_s8: %ld tiled, %ld generic cases\n", (long)tiled, (long)generic);
+  return kiln_pulp_test::Finish("conv2d_s8", s);
+}
