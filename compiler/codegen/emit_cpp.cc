@@ -90,6 +90,7 @@ class Emitter {
       auto call = LowerNode(g_, n, o_.lower);
       if (!call.ok()) return call.status();
       calls_.push_back(std::move(call).value());
+      Retarget(&calls_.back());
     }
     NameTensors();
     EmitResult r;
@@ -518,6 +519,20 @@ class Emitter {
         "{0}_CXXFLAGS := -std=c++17 -fno-exceptions -fno-rtti -ffp-contract=off "
         "-fno-fast-math\n",
         P, prefix_);
+  }
+
+  // kiln_<base>_ref -> kiln_<base>_<impl> for the bases the target implements.
+  void Retarget(KernelCall* c) const {
+    const std::string pre = "kiln_", suf = "_ref";
+    if (c->kind != KernelCall::kKernel || o_.kernel_impl.empty()) return;
+    const std::string& k = c->kernel;
+    if (k.size() <= pre.size() + suf.size() || k.compare(0, pre.size(), pre) != 0 ||
+        k.compare(k.size() - suf.size(), suf.size(), suf) != 0)
+      return;
+    std::string base = k.substr(pre.size(), k.size() - pre.size() - suf.size());
+    if (!o_.kernel_impl_bases.count(base)) return;
+    c->kernel = pre + base + "_" + o_.kernel_impl;
+    c->header = "kiln/" + o_.kernel_impl + "/" + base + ".h";
   }
 
   const ir::Graph& g_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,12 @@ struct EmitOptions {
   std::string source_name;  // the model file, for the banner
   // Attribute placing weights (e.g. in a flash or L2 section); empty: none.
   std::string weight_attribute;
+  // Kernels the target implements itself, by the base name of their reference
+  // kernel (kiln_<base>_ref): such calls become kiln_<base>_<kernel_impl>, declared
+  // in kiln/<kernel_impl>/<base>.h, with the same params struct and arguments
+  // (e.g. the pulp target's runtime/kernels/pulp/kernels.def). Empty: none.
+  std::string kernel_impl;
+  std::set<std::string> kernel_impl_bases;
 };
 
 struct LayerInfo {

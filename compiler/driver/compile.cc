@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "backends/pulp/pulp_target.h"
 #include "backends/x86/x86_target.h"
 #include "compiler/codegen/emit_cpp.h"
 #include "compiler/driver/report.h"
@@ -24,9 +25,10 @@ namespace fs = std::filesystem;
 
 StatusOr<const backends::Target*> FindTarget(const std::string& name) {
   if (name == "x86") return &backends::X86Target();
-  if (name == "pulp" || name == "cortex-m4" || name == "cortex-m7")
-    return Unimplemented("target '{}' is not available yet; available: x86", name);
-  return InvalidArgument("unknown target '{}'; available: x86", name);
+  if (name == "pulp") return &backends::PulpTarget();
+  if (name == "cortex-m4" || name == "cortex-m7")
+    return Unimplemented("target '{}' is not available yet; available: x86, pulp", name);
+  return InvalidArgument("unknown target '{}'; available: x86, pulp", name);
 }
 
 namespace {
@@ -156,6 +158,8 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
   codegen::EmitOptions eo = target->emit;
   eo.source_name = fs::path(o.model_path).filename().string();
   KILN_ASSIGN_OR_RETURN(codegen::EmitResult emitted, codegen::EmitCpp(g, eo));
+  if (target->check)
+    KILN_RETURN_IF_ERROR(target->check(g, emitted).WithContext(o.model_path));
 
   std::string prefix = codegen::CIdentifier(g.name);
   ReportInputs ri{o.model_path, target->name, prefix, ir_report.opset, ir_report.notes,
@@ -171,6 +175,8 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
   files["report.json"] = report.dump(2) + "\n";
   files["report.txt"] = result.report_txt;
   files["report.html"] = MakeReportHtml(report);
+  if (target->extra_files)
+    for (auto& [rel, text] : target->extra_files(prefix)) files[rel] = text;
   files[kMarkerFile] = "This folder was written by `kiln compile`; it may replace it.\n";
   for (const BundledFile& f : RuntimeBundle()) {
     std::string path = f.path;

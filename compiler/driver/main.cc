@@ -13,6 +13,7 @@
 #include "compiler/driver/report.h"
 #include "compiler/driver/run.h"
 #include "compiler/driver/validate_int8.h"
+#include "compiler/driver/validate_target.h"
 
 namespace {
 
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> shapes;
   auto* compile = app.add_subcommand("compile", "compile MODEL.onnx to C++ sources");
   compile->add_option("model", co.model_path, "the ONNX model")->required();
-  compile->add_option("--target", co.target, "x86 (default)");
+  compile->add_option("--target", co.target, "x86 (default) or pulp");
   compile->add_option("-o,--output", co.out_dir, "output folder")->required();
   compile->add_flag("--force", co.force, "replace a folder kiln did not write");
   compile->add_option("--planner", co.planner,
@@ -102,6 +103,7 @@ int main(int argc, char** argv) {
   run->add_option("--input", ro.inputs, "input .npy, in the model's input order");
   run->add_option("--output", ro.outputs, "output .npy, in the model's output order");
   run->add_flag("--json", run_json, "print one JSON object (docs/cli.md)");
+  run->add_option("--cores", ro.cores, "pulp: simulate 1 or 8 cores (default 8)");
 
   // validate
   kiln::driver::ValidateOptions vo;
@@ -110,7 +112,7 @@ int main(int argc, char** argv) {
   auto* validate = app.add_subcommand(
       "validate", "compile, run and compare with ONNX Runtime");
   validate->add_option("model", vo.model_path, "the ONNX model")->required();
-  validate->add_option("--target", vo.target, "x86 (default)");
+  validate->add_option("--target", vo.target, "x86 (default) or pulp");
   validate->add_option("--data", vo.data_dir,
                        "folder with <input name>.npy per input (default: random)");
   validate->add_option("--samples", vo.samples, "random samples (default 1)");
@@ -132,6 +134,10 @@ int main(int argc, char** argv) {
                        "with --quantize: minimum SQNR in dB (default 20)");
   validate->add_option("--layer-samples", vo.layer_samples,
                        "with --quantize: samples compared per layer (default 32)");
+  validate->add_flag("--per-layer", vo.per_layer,
+                     "with --quantize int8 and --target pulp: every layer against the "
+                     "x86 build, byte for byte; names the first that differs");
+  validate->add_option("--cores", vo.cores, "pulp: simulate 1 or 8 cores (default 8)");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -180,6 +186,14 @@ int main(int argc, char** argv) {
       auto parsed = ParseInputShape(s);
       if (!parsed.ok()) return Report(parsed.status());
       vo.input_shapes.push_back(*parsed);
+    }
+    if (vo.per_layer) {
+      vo.progress = !validate_json;
+      auto q = kiln::driver::ValidatePerLayer(vo);
+      if (!q.ok()) return Report(q.status());
+      fmt::print("{}", validate_json ? q->dump(2) + "\n"
+                                     : kiln::driver::ValidatePerLayerText(*q));
+      return (*q)["passed"].get<bool>() ? 0 : 4;
     }
     if (!vo.quantize.empty()) {
       vo.progress = !validate_json;

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "compiler/driver/compile.h"
+#include "compiler/driver/report.h"
 #include "compiler/support/files.h"
 #include "compiler/support/npy.h"
 
@@ -45,6 +46,18 @@ std::string Quote(const std::string& s) {
 }
 
 }  // namespace
+
+Status MergeFirmwareTotals(const std::string& dir, json* report) {
+  auto text = ReadFileText(dir + "/build/firmware.json");
+  if (!text.ok()) return Status::Ok();  // no firmware built for this target
+  json fw = json::parse(*text, nullptr, false);
+  if (fw.is_discarded() || !fw.contains("flash_bytes")) return Status::Ok();
+  (*report)["flash_bytes"] = fw["flash_bytes"];
+  (*report)["ram_total_bytes"] = fw["ram_total_bytes"];
+  (*report)["firmware"] = fw;
+  KILN_RETURN_IF_ERROR(WriteFileText(dir + "/report.json", report->dump(2) + "\n"));
+  return RedrawReport(dir).status();
+}
 
 StatusOr<std::string> OrtRunner() {
   const char* env = std::getenv("KILN_SOURCE_DIR");
@@ -93,8 +106,10 @@ StatusOr<json> RunCompiled(const RunOptions& o) {
   req.outputs = o.outputs;
   req.quiet = o.quiet;
   req.layer_times_json = o.dir + "/build/layer_times.json";
+  req.cores = o.cores;
   if (!target->run) return Unimplemented("target '{}' cannot run models yet", target->name);
   KILN_RETURN_IF_ERROR(target->run(req));
+  KILN_RETURN_IF_ERROR(MergeFirmwareTotals(o.dir, &report));
 
   json times = json::object();
   if (auto t = ReadFileText(req.layer_times_json); t.ok())
@@ -103,6 +118,13 @@ StatusOr<json> RunCompiled(const RunOptions& o) {
   out["target"] = target->name;
   out["model"] = report["name"];
   out["macs"] = report["totals"]["macs"];
+  if (times.is_object() && times.contains("cycles")) {
+    out["cycles"] = times["cycles"];
+    out["cores"] = times["cores"];
+    out["runs"] = times["runs"];
+    out["stack_high_water"] = times["stack_high_water"];
+    if (report.contains("firmware")) out["firmware"] = report["firmware"];
+  }
   json outs = json::array();
   for (size_t k = 0; k < o.outputs.size(); ++k)
     outs.push_back({{"name", report["outputs"][k % no]["name"]},
@@ -116,6 +138,9 @@ StatusOr<json> RunCompiled(const RunOptions& o) {
     json e = {{"name", l["name"]}, {"op", l["op"]}, {"macs", l["macs"]}};
     if (times.is_object() && times.contains("layer_us") && i < times["layer_us"].size())
       e["time_us"] = times["layer_us"][i];
+    if (times.is_object() && times.contains("layer_cycles") &&
+        i < times["layer_cycles"].size())
+      e["cycles"] = times["layer_cycles"][i];
     layers.push_back(e);
   }
   out["layers"] = layers;

@@ -15,8 +15,11 @@ struct RunOptions {
   std::string dir;
   std::vector<std::string> inputs, outputs;
   bool quiet = false;
+  int cores = 8;  // simulated targets (pulp): 1 or 8
 };
-// Returns the `--json` object: target, outputs, macs, layers (name, op, macs, time_us).
+// Returns the `--json` object: target, outputs, macs, layers (name, op, macs, and
+// time_us on x86 or cycles on pulp), pulp: cycles, cores, stack. A target that
+// builds firmware (pulp) also gets its firmware totals written into report.json.
 StatusOr<nlohmann::json> RunCompiled(const RunOptions& o);
 
 struct ValidateOptions {
@@ -38,9 +41,16 @@ struct ValidateOptions {
   double sqnr_threshold = 20.0;  // dB
   int layer_samples = 32;        // samples compared per layer
   bool progress = true;
+  bool per_layer = false;  // --per-layer: the target against x86, byte for byte
+  int cores = 8;           // simulated targets (pulp): 1 or 8
 };
 // Returns the `--json` object; `passed` says whether every output is in tolerance.
 StatusOr<nlohmann::json> Validate(const ValidateOptions& o);
+
+// Copies the firmware totals of the last build (DIR/build/firmware.json, written
+// by a firmware target's run) into DIR/report.json (flash_bytes, ram_total_bytes,
+// firmware) and redraws report.txt/.html. Nothing to do without a firmware build.
+Status MergeFirmwareTotals(const std::string& dir, nlohmann::json* report);
 
 // Path of tools/ort_run.js and whether ONNX Runtime is installed.
 StatusOr<std::string> OrtRunner();
