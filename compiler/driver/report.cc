@@ -241,6 +241,19 @@ std::string MakeReportText(const nlohmann::json& r) {
                        p["order"]["lower_bound"].get<int64_t>(),
                        p["order"]["input_order_lower_bound"].get<int64_t>());
   }
+  // Firmware targets: filled from the built ELF by `kiln run` (docs/pulp.md).
+  if (r.contains("flash_bytes") && r["flash_bytes"].is_number_integer()) {
+    s += fmt::format("firmware: flash {} B", r["flash_bytes"].get<int64_t>());
+    if (r.contains("ram_total_bytes") && r["ram_total_bytes"].is_number_integer())
+      s += fmt::format(", RAM {} B", r["ram_total_bytes"].get<int64_t>());
+    const nlohmann::json st = r.value("firmware", nlohmann::json::object())
+                                  .value("stack", nlohmann::json::object());
+    if (st.value("core0_bytes", nlohmann::json()).is_number_integer() &&
+        st.value("worker_bytes", nlohmann::json()).is_number_integer())
+      s += fmt::format(" (worst-case stack: core 0 {} B, other cores {} B each)",
+                       st["core0_bytes"].get<int64_t>(), st["worker_bytes"].get<int64_t>());
+    s += "\n";
+  }
   return s;
 }
 
