@@ -28,10 +28,14 @@ class OpDef:
         m = re.fullmatch(r"ConstAt\(([\d,\s]+)\)", spec)
         if m:
             self.const = {int(v) for v in m.group(1).split(",")}
-        elif spec in ("kAllData", "kFirstData", "kNoData"):
+        elif spec in ("kAllData", "kFirstData", "kNoData", "kTypeOnly", "kFoldOnly"):
             self.const = None
         else:
             raise ValueError(f"onnx_ops.def: unknown input spec '{spec}' of {name}")
+
+    def fold_only(self):
+        """kiln folds the op and has no run-time kernel: no conformance cases."""
+        return self.spec == "kFoldOnly"
 
     def is_const_input(self, k):
         if self.spec == "kFirstData":
@@ -45,6 +49,10 @@ class OpDef:
             return "all but input 0"
         if self.spec == "kNoData":
             return "all"
+        if self.spec == "kTypeOnly":
+            return "none (reads input 0's static shape only)"
+        if self.spec == "kFoldOnly":
+            return "all (at run time only a cast to the same type)"
         if self.const:
             return ", ".join(str(k) for k in sorted(self.const))
         return ""
@@ -93,7 +101,10 @@ def render(ops, skipped):
         "*Compile-time inputs* must be constants (initializers, Constant nodes or values",
         "computable from shapes); the conformance tier binds them from the case's data.",
         "*Limits* are the only reasons kiln refuses a node of a supported op; the",
-        "refusal quotes them.",
+        "refusal quotes them. Nodes whose inputs are all constants (and Shape/Size of",
+        "any statically shaped value) are evaluated at import instead (shape",
+        "computations: `frontends/onnx/const_fold.cc`); Equal, Where, Range and",
+        "ConstantOfShape exist only that way, Cast also as a same-type copy.",
         "",
         "| ONNX op | opsets | compile-time inputs | limits |",
         "|---|---|---|---|",

@@ -42,6 +42,8 @@ const char* KilnDType(ir::DType t) {
     case ir::DType::kS8: return "KILN_DTYPE_S8";
     case ir::DType::kU8: return "KILN_DTYPE_U8";
     case ir::DType::kS32: return "KILN_DTYPE_S32";
+    case ir::DType::kS16: return "KILN_DTYPE_S16";
+    case ir::DType::kBool: return "KILN_DTYPE_BOOL";
     default: return "KILN_DTYPE_S64";
   }
 }

@@ -21,6 +21,7 @@
 #include <unordered_set>
 
 #include "compiler/ir/verifier.h"
+#include "frontends/onnx/const_fold.h"
 #include "frontends/onnx/model_state.h"
 #include "frontends/onnx/op_context.h"
 #include "frontends/onnx/op_registry.h"
@@ -70,6 +71,11 @@ class Importer {
     KILN_RETURN_IF_ERROR(RunChecker());
     KILN_RETURN_IF_ERROR(RunShapeInference());
     KILN_RETURN_IF_ERROR(BuildGraph());
+    if (report_.folded_nodes > 0)
+      report_.notes.push_back(fmt::format(
+          "{} nodes with constant inputs (shape computations) were evaluated "
+          "at compile time",
+          report_.folded_nodes));
     TagLayouts();
     Status v = ir::Verify(s_.graph);
     if (!v.ok())
@@ -594,6 +600,7 @@ class Importer {
       RefreshValueTypes();
       bool changed = false;
       KILN_RETURN_IF_ERROR(ResolveReshapes(&changed));
+      KILN_RETURN_IF_ERROR(FoldConstantNodes(&changed));
       if (!changed) break;
     }
     RefreshValueTypes();
@@ -605,6 +612,49 @@ class Importer {
     for (const auto& v : g().input()) s_.value_types[v.name()] = &v.type();
     for (const auto& v : g().value_info()) s_.value_types[v.name()] = &v.type();
     for (const auto& v : g().output()) s_.value_types[v.name()] = &v.type();
+  }
+
+  // Replaces every node kiln can evaluate now (its inputs are constants, or
+  // it is Shape/Size of a statically shaped value) by a Constant node holding
+  // its value, so the next inference round, the importers and the IR see a
+  // constant (const_fold.h). Positions stay, so liveness still holds.
+  Status FoldConstantNodes(bool* changed) {
+    auto* nodes = s_.model.mutable_graph()->mutable_node();
+    for (int k = 0; k < nodes->size(); ++k) {
+      const onnx::NodeProto& node = nodes->Get(k);
+      if (!IsDefaultDomain(node.domain()) || !IsFoldableOp(node.op_type()) ||
+          node.output_size() != 1 || node.output(0).empty())
+        continue;
+      std::vector<FoldInput> in(node.input_size());
+      for (int i = 0; i < node.input_size(); ++i) {
+        const std::string& name = node.input(i);
+        if (name.empty()) continue;
+        in[i].present = true;
+        auto d = s_.ConstantData(name);
+        if (d.ok()) in[i].value = std::move(*d);
+        auto t = s_.ValueType(name);
+        if (t.ok()) in[i].type = std::move(*t);
+      }
+      auto out = FoldOnnxNode(node, s_.opset, in);
+      if (!out.ok()) {
+        if (out.status().code() == StatusCode::kNotFound) continue;
+        return out.status().WithContext(
+            fmt::format("{}: {}", s_.source, s_.NodeLabel(k)));
+      }
+      onnx::NodeProto c;
+      c.set_name(s_.NodeName(k));
+      c.set_op_type("Constant");
+      c.add_output(node.output(0));
+      auto* a = c.add_attribute();
+      a->set_name("value");
+      a->set_type(onnx::AttributeProto::TENSOR);
+      *a->mutable_t() = ToTensorProto((*out)[0], node.output(0));
+      *nodes->Mutable(k) = std::move(c);
+      KILN_RETURN_IF_ERROR(s_.AddConstantNode(k));
+      ++report_.folded_nodes;
+      *changed = true;
+    }
+    return Status::Ok();
   }
 
   Status ResolveReshapes(bool* changed) {
@@ -707,6 +757,7 @@ class Importer {
     }
     for (int k : live_nodes_) {
       const auto& node = g().node(k);
+      if (node.op_type() == "Constant") continue;  // folded (FoldConstantNodes)
       OpContext ctx(&s_, k);
       KILN_RETURN_IF_ERROR(FindOnnxOp(node.op_type())->import(ctx));
       // A backstop for importers: every output the graph reads must exist.
@@ -721,6 +772,14 @@ class Importer {
       if (!id.ok())
         return id.status().WithContext(
             fmt::format("{}: graph output '{}'", s_.source, out.name()));
+      if (graph.type(*id).num_elements() == 0)
+        return Unimplemented(
+            "{}: graph output '{}' is empty ({}): an empty (zero-sized) output "
+            "is not supported: kiln has no zero-sized tensors",
+            s_.source, out.name(), graph.type(*id).ToString());
+      if (graph.IsConst(*id)) {
+        KILN_ASSIGN_OR_RETURN(*id, ConstantOutput(*id));
+      }
       graph.outputs.push_back(*id);
     }
     // Node names must be unique in the IR; ONNX only recommends it.
@@ -737,6 +796,24 @@ class Importer {
       seen.insert(fresh);
     }
     return Status::Ok();
+  }
+
+  // A graph output whose value is known at compile time (a folded shape
+  // computation) is still written by the generated code: the constant gets a
+  // fresh name and an Identity copies it into the output, which keeps the
+  // ONNX name (remove-identity turns it into a copy).
+  StatusOr<ir::TensorId> ConstantOutput(ir::TensorId c) {
+    ir::Graph& graph = s_.graph;
+    std::string name = graph.tensor(c).name;
+    graph.tensor(c).name = s_.FreshName(name + "_value");
+    ir::TensorType type = graph.type(c);
+    ir::TensorId y = graph.AddTensor(name, type);
+    graph.AddNode(ir::OpKind::kIdentity, name + "_copy", {c}, {y});
+    report_.notes.push_back(fmt::format(
+        "output '{}' is a constant computed at compile time; the generated "
+        "code copies it",
+        name));
+    return y;
   }
 
   // Tags rank-4 activations NCHW: those an NCHW conv/pool/batchnorm reads or

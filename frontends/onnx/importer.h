@@ -37,6 +37,8 @@ struct ImportReport {
   std::vector<std::string> notes;
   // The shape each graph input was imported with.
   std::map<std::string, ir::Shape> input_shapes_used;
+  // Nodes evaluated at import (shape computations, const_fold.h).
+  int folded_nodes = 0;
 };
 
 // Reads `path` and imports it. Errors name the file (as given), and for node

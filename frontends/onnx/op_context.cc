@@ -42,6 +42,20 @@ StatusOr<TensorData> OpContext::ConstInput(int i) const {
                                                d.status().message()));
 }
 
+Status OpContext::NoRunTimeKernel() const {
+  for (int i = 0; i < node_.input_size(); ++i) {
+    if (!HasInput(i) || state_->ConstantData(InputName(i)).ok()) continue;
+    return Unsupported(
+        "input {} ('{}') is computed at run time; kiln evaluates {} only at "
+        "compile time (when its inputs are constants: initializers, Constant "
+        "nodes or values computed from static shapes) and has no run-time "
+        "kernel for it",
+        i, InputName(i), node_.op_type());
+  }
+  return Unsupported("kiln could not evaluate {} at compile time",
+                     node_.op_type());
+}
+
 StatusOr<std::vector<int64_t>> OpContext::ConstInts(int i) const {
   KILN_ASSIGN_OR_RETURN(TensorData d, ConstInput(i));
   auto v = ToInt64s(d);
@@ -78,6 +92,13 @@ bool OpContext::OutputUsed(int i) const {
 ir::TensorId OpContext::NewTensor(const std::string& base,
                                   ir::TensorType type) {
   return state_->graph.AddTensor(state_->FreshName(base), std::move(type));
+}
+
+ir::TensorId OpContext::NewConstant(const std::string& base,
+                                   ir::TensorType type,
+                                   std::vector<uint8_t> bytes) {
+  return state_->graph.AddConstant(state_->FreshName(base), std::move(type),
+                                   std::move(bytes));
 }
 
 ir::Node& OpContext::AddNode(ir::OpKind op, std::vector<ir::TensorId> inputs,

@@ -35,6 +35,10 @@ class OpContext {
   }
   // The IR tensor of a data input (kNoTensor when absent).
   StatusOr<ir::TensorId> Input(int i);
+  // Whether an input's value is known at compile time.
+  bool IsConstantInput(int i) const {
+    return HasInput(i) && state_->ConstantData(InputName(i)).ok();
+  }
   // The type of an input, whether or not it is imported as a tensor.
   StatusOr<ir::TensorType> InputType(int i) const;
   // An input that the IR takes as an attribute: it must be constant (an
@@ -48,6 +52,9 @@ class OpContext {
   bool OutputUsed(int i) const;
   // A helper tensor for multi-node lowerings (name derived from `base`).
   ir::TensorId NewTensor(const std::string& base, ir::TensorType type);
+  // A helper constant (e.g. Expand's ones).
+  ir::TensorId NewConstant(const std::string& base, ir::TensorType type,
+                           std::vector<uint8_t> bytes);
   // Adds an IR node named name() (or `name` when given) with default attrs.
   ir::Node& AddNode(ir::OpKind op, std::vector<ir::TensorId> inputs,
                     std::vector<ir::TensorId> outputs,
@@ -61,6 +68,10 @@ class OpContext {
                                    const std::string& def) const;
   StatusOr<std::vector<int64_t>> AttrInts(
       const std::string& name, const std::vector<int64_t>& def) const;
+
+  // The refusal for a node kiln evaluates only at compile time (const_fold.h)
+  // when one of its inputs is computed at run time: names that input.
+  Status NoRunTimeKernel() const;
 
   // "model.onnx: node 'conv1' (Conv, opset 13)"
   std::string Where() const;

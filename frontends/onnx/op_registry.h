@@ -27,6 +27,12 @@ constexpr InputSpec kAllData{kAllInputs, 0};
 // (Reshape's shape, Clip's bounds): their producers are not imported, so
 // shape-computing subgraphs stay dead.
 constexpr InputSpec kFirstData{1u, kAllInputs & ~1u};
+// Input 0 is read for its static type only (Shape, Size): the op is folded at
+// import whatever computes that input, which stays dead unless used elsewhere.
+constexpr InputSpec kTypeOnly{0u, 0u};
+// An op kiln folds and runs only trivially (Cast to the same type: a copy);
+// to C++ it is kAllData, the conformance tier does not run its cases.
+constexpr InputSpec kFoldOnly{kAllInputs, 0};
 // No input is: the importer evaluates the op at compile time (shape ops).
 constexpr InputSpec kNoData{0u, kAllInputs};
 // Every input is an IR tensor, and the listed ones must be constants (weights).

@@ -4,7 +4,9 @@
 //
 //   kiln-opt [--pass=NAME]... [--pipeline=default] [--elide-constants N]
 //            [--target=T] [--calibration-ranges FILE.json] [--list-passes]
-//            FILE.kir|-
+//            FILE.kir|FILE.onnx|FILE.onnxtxt|-
+// An ONNX model (binary, or libonnx's text syntax in .onnxtxt) is imported
+// with kiln's ONNX frontend first, so import-time folding is testable too.
 // --calibration-ranges gives quantize-int8 its per-tensor ranges (the JSON of
 // compiler/quant/calibration_json.h), so quantization is testable without
 // running calibration.
@@ -21,6 +23,8 @@
 #include "compiler/ir/verifier.h"
 #include "compiler/passes/pipeline.h"
 #include "compiler/quant/calibration_json.h"
+#include "frontends/onnx/importer.h"
+#include <onnx/defs/parser.h>
 
 namespace {
 
@@ -39,6 +43,28 @@ bool StartsWith(const std::string& s, const char* prefix, std::string* rest) {
   if (s.compare(0, n, prefix) != 0) return false;
   *rest = s.substr(n);
   return true;
+}
+
+bool IsOnnx(const std::string& file) {
+  auto ends = [&](const std::string& suffix) {
+    return file.size() >= suffix.size() &&
+           file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends(".onnx") || ends(".onnxtxt");
+}
+
+kiln::StatusOr<kiln::ir::Graph> ImportOnnx(const std::string& bytes,
+                                           const std::string& file) {
+  onnx::ModelProto model;
+  if (file.size() > 3 && file.substr(file.size() - 3) == "txt") {
+    auto st = onnx::OnnxParser::Parse(model, bytes.c_str());
+    if (!st.IsOK())
+      return kiln::InvalidArgument("{}: not ONNX text syntax: {}", file,
+                                   st.ErrorMessage());
+  } else if (!model.ParseFromString(bytes)) {
+    return kiln::InvalidArgument("{}: not an ONNX model", file);
+  }
+  return kiln::onnx_frontend::ImportOnnxModel(model, file, {}, nullptr);
 }
 
 }  // namespace
@@ -122,7 +148,8 @@ int main(int argc, char** argv) {
     text = ss.str();
   }
   kiln::ir::SourceMap locations;
-  auto graph = kiln::ir::ParseGraph(text, source, &locations);
+  auto graph = IsOnnx(file) ? ImportOnnx(text, file)
+                            : kiln::ir::ParseGraph(text, source, &locations);
   if (!graph.ok()) {
     // The parser's message already starts with file:line:col.
     std::fprintf(stderr, "%s\n", graph.status().message().c_str());

@@ -30,7 +30,7 @@ constexpr Refusal kRefusals[] = {
     // Bounds given as graph inputs: kiln needs them constant.
     {"test_clip", "must be a constant"},
     {"test_clip_default_int8", "only float"},
-    {"test_dropout_default_mask", "the mask output is used"},
+    // Random dropping (a ratio above 0 in training mode).
     {"test_training_dropout", "inference"},
     {"test_identity_opt", "is not a tensor"},
     {"test_identity_sequence", "is not a tensor"},
@@ -57,6 +57,16 @@ constexpr Refusal kRefusals[] = {
     {"test_reflect_pad", "must be a constant"},
     {"test_split_zero_size_splits", "must be a constant"},
     {"test_reduce_log_sum_exp", "is not supported by kiln"},
+    // Casts of FLOAT16, DOUBLE, BFLOAT16 and STRING tensors.
+    {"test_cast_", "is not supported by kiln"},
+    {"test_castlike_", "is not supported by kiln"},
+    // Ops kiln only folds, and indices/shapes given as graph inputs.
+    {"test_equal", "computed at run time"},
+    {"test_where", "computed at run time"},
+    {"test_range", "computed at run time"},
+    {"test_constantofshape", "computed at run time"},
+    {"test_gather_", "must be a constant"},
+    {"test_expand", "must be a constant"},
     // A zero-sized input dimension is read as dynamic and becomes 1.
     {"test_reshape_allowzero_reordered", "cannot reshape"},
 };
@@ -86,9 +96,10 @@ TEST(OnnxNodeCasesTest, SupportedOpsImportAndVerify) {
       EXPECT_TRUE(ir::Verify(*g).ok()) << name;
       continue;
     }
-    ASSERT_NE(refusal, nullptr) << name << ": " << g.status().ToString();
-    EXPECT_THAT(g.status().message(), ::testing::HasSubstr(refusal->reason))
-        << name;
+    EXPECT_NE(refusal, nullptr) << name << ": " << g.status().ToString();
+    if (refusal)
+      EXPECT_THAT(g.status().message(), ::testing::HasSubstr(refusal->reason))
+          << name;
   }
   EXPECT_GE(imported, 80) << "of " << files.size();
 }

@@ -13,7 +13,9 @@ typedef enum kiln_dtype_t {
   KILN_DTYPE_S8 = 1,
   KILN_DTYPE_U8 = 2,
   KILN_DTYPE_S32 = 3,
-  KILN_DTYPE_S64 = 4
+  KILN_DTYPE_S64 = 4,
+  KILN_DTYPE_S16 = 5,
+  KILN_DTYPE_BOOL = 6 /* one byte, 0 or 1 */
 } kiln_dtype_t;
 
 typedef struct kiln_io_info_t {

@@ -65,6 +65,8 @@ const char* DescrOf(int32_t dtype) {
     case KILN_DTYPE_S8: return "|i1";
     case KILN_DTYPE_U8: return "|u1";
     case KILN_DTYPE_S32: return "<i4";
+    case KILN_DTYPE_S16: return "<i2";
+    case KILN_DTYPE_BOOL: return "|b1";
     default: return "<i8";
   }
 }
