@@ -16,6 +16,7 @@
 #include "kiln/pulp/conv2d_s8.h"
 
 #include "runtime/kernels/pulp/dot_s8.h"
+#include "runtime/kernels/pulp/requant_pulp.h"
 #include "runtime/platform/pulp/cluster.h"
 
 namespace {
@@ -25,6 +26,7 @@ using kiln_pulp::Dot1x2;
 using kiln_pulp::Dot4x1;
 using kiln_pulp::Dot4x2;
 using kiln_pulp::SumBytes;
+using kiln_pulp::ChanQuant;
 
 int32_t RoundUp4(int32_t v) { return (v + 3) & ~3; }
 
@@ -40,7 +42,7 @@ struct Job {
   int32_t cores;
   int32_t need_col;  // im2col buffers exist
   // Byte offsets into kiln_pulp_l1.
-  int32_t off_w, off_corr, off_mult, off_shift, off_wzp, off_in, off_out, off_col;
+  int32_t off_w, off_quant, off_in, off_out, off_col;
 };
 constexpr int32_t kJobBytes = (sizeof(Job) + 7) & ~7;
 
@@ -65,6 +67,9 @@ void MakePlan(const kiln_conv2d_s8_params_t* p, int32_t cores, kiln_pulp_conv_pl
   const int32_t cin_g = p->in_c / p->groups;
   plan->k = p->kernel_h * p->kernel_w * cin_g;
   plan->k_padded = RoundUp4(plan->k);
+  // L1 row stride of weights and windows: an odd number of words, so that the
+  // rows a 4x2 block reads lie in different TCDM banks.
+  plan->row_stride = plan->k_padded + ((plan->k_padded / 4) % 2 == 0 ? 4 : 0);
   plan->oc_tile = 0;
   plan->band_rows = 0;
   plan->direct = p->kernel_h == 1 && p->kernel_w == 1 && p->in_c % 4 == 0;
@@ -72,12 +77,12 @@ void MakePlan(const kiln_conv2d_s8_params_t* p, int32_t cores, kiln_pulp_conv_pl
   plan->l1_bytes = 0;
   plan->path = KILN_PULP_CONV_GENERIC;
   if (p->groups != 1) return;
-  const int32_t kp = plan->k_padded;
+  const int32_t kp = plan->row_stride;
   const int32_t need_col = !plan->direct || HasPadding(p);
   const int32_t col = need_col ? cores * 2 * kp : 0;
   const int32_t budget = KILN_PULP_L1_BYTES - kJobBytes;
   const int32_t in_row = p->in_w * p->in_c;
-  const int32_t per_ch = kp + 16;  // weights row + corr, mult, shift, wzp
+  const int32_t per_ch = kp + (int32_t)sizeof(ChanQuant);  // weights row + constants
   // Output channels a one-row band leaves room for (the rounding slack of the
   // four regions is 12 bytes at most).
   const int32_t avail = budget - col - RoundUp4(InRows(p, 1) * in_row) - 16;
@@ -107,14 +112,8 @@ void MakePlan(const kiln_conv2d_s8_params_t* p, int32_t cores, kiln_pulp_conv_pl
   int32_t off = kJobBytes;
   j.off_w = off;
   off += oc_t * kp;
-  j.off_corr = off;
-  off += 4 * oc_t;
-  j.off_mult = off;
-  off += 4 * oc_t;
-  j.off_shift = off;
-  off += 4 * oc_t;
-  j.off_wzp = off;
-  off += 4 * oc_t;
+  j.off_quant = off;
+  off += (int32_t)sizeof(ChanQuant) * oc_t;
   j.off_in = off;
   off += RoundUp4(InRows(p, rows) * in_row);
   j.off_out = off;
@@ -190,38 +189,33 @@ const int8_t* Window(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32
   return buf;
 }
 
-struct Quant {
-  const int32_t* corr;
-  const int32_t* mult;
-  const int32_t* shift;
-  const int32_t* wzp;
-  int32_t ozp, amin, amax;
-};
-
-inline int8_t Out(const Quant& qt, int32_t c, int32_t dot, int32_t sx) {
-  const int32_t acc = (int32_t)((uint32_t)dot + (uint32_t)qt.corr[c] -
-                                (uint32_t)qt.wzp[c] * (uint32_t)sx);
-  return kiln_requantize_s8(acc, qt.mult[c], qt.shift[c], qt.ozp, qt.amin, qt.amax);
+// The output of channel constants q for a window dot product and window sum.
+__attribute__((always_inline)) inline int8_t Out(const ChanQuant& q, int32_t dot,
+                                                 int32_t sx, int32_t zp, int32_t lo,
+                                                 int32_t hi) {
+  const int32_t acc =
+      (int32_t)((uint32_t)dot + (uint32_t)q.corr - (uint32_t)q.wzp * (uint32_t)sx);
+  return kiln_pulp::Requant(q, acc, zp, lo, hi);
 }
 
 // Output pixels [qb, qe) of the band x tile channels [cb, ce) (cb a multiple of
-// 4) into out_tile (row stride oc_t).
+// 4) into out_tile (row stride oc_t). The 4-channel blocks are visited starting
+// at block `rot`: cores that share the channels start at different weight rows
+// instead of asking for the same TCDM bank in the same cycle.
 void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t y0,
-                  int32_t qb, int32_t qe, int32_t cb, int32_t ce, int8_t* out_tile,
-                  int8_t* col0, int8_t* col1) {
+                  int32_t qb, int32_t qe, int32_t cb, int32_t ce, int32_t rot,
+                  int8_t* out_tile, int8_t* col0, int8_t* col1) {
   const int8_t* wl = kiln_pulp_l1 + j.off_w;
-  const int32_t kp = j.plan.k_padded;
-  const int32_t n4 = kp / 4;
+  const int32_t ws = j.plan.row_stride;
+  const int32_t n4 = j.plan.k_padded / 4;
   const int32_t oc_t = j.plan.oc_tile;
   const bool wzp = j.p.weight_zero_points != NULL;
-  Quant qt;
-  qt.corr = (const int32_t*)(const void*)(kiln_pulp_l1 + j.off_corr);
-  qt.mult = (const int32_t*)(const void*)(kiln_pulp_l1 + j.off_mult);
-  qt.shift = (const int32_t*)(const void*)(kiln_pulp_l1 + j.off_shift);
-  qt.wzp = (const int32_t*)(const void*)(kiln_pulp_l1 + j.off_wzp);
-  qt.ozp = j.p.output_zero_point;
-  qt.amin = j.p.act_min;
-  qt.amax = j.p.act_max;
+  const ChanQuant* cq = (const ChanQuant*)(const void*)(kiln_pulp_l1 + j.off_quant);
+  const int32_t zp = j.p.output_zero_point;
+  const int32_t lo = j.p.act_min;
+  const int32_t hi = j.p.act_max;
+  const int32_t blocks = (ce - cb) / 4;
+  const int32_t rest = cb + 4 * blocks;
   for (int32_t q = qb; q < qe; q += 2) {
     const bool two = q + 1 < qe;
     const int8_t* xa = Window(j, in_tile, tile_y0, y0, q, col0);
@@ -230,29 +224,35 @@ void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t 
     const int32_t sb = wzp ? SumBytes(xb, n4) : 0;
     int8_t* oa = out_tile + q * oc_t;
     int8_t* ob = oa + oc_t;
-    int32_t c = cb;
+    int32_t b = rot;
     if (two) {
-      for (; c + 4 <= ce; c += 4) {
+      for (int32_t t = 0; t < blocks; ++t, ++b) {
+        b = b == blocks ? 0 : b;
+        const int32_t c = cb + 4 * b;
         int32_t s[4][2];
-        Dot4x2(wl + c * kp, kp, xa, xb, n4, s);
+        Dot4x2(wl + c * ws, ws, xa, xb, n4, s);
         for (int32_t i = 0; i < 4; ++i) {
-          oa[c + i] = Out(qt, c + i, s[i][0], sa);
-          ob[c + i] = Out(qt, c + i, s[i][1], sb);
+          oa[c + i] = Out(cq[c + i], s[i][0], sa, zp, lo, hi);
+          ob[c + i] = Out(cq[c + i], s[i][1], sb, zp, lo, hi);
         }
       }
-      for (; c < ce; ++c) {
+      for (int32_t c = rest; c < ce; ++c) {
         int32_t s[2];
-        Dot1x2(wl + c * kp, xa, xb, n4, s);
-        oa[c] = Out(qt, c, s[0], sa);
-        ob[c] = Out(qt, c, s[1], sb);
+        Dot1x2(wl + c * ws, xa, xb, n4, s);
+        oa[c] = Out(cq[c], s[0], sa, zp, lo, hi);
+        ob[c] = Out(cq[c], s[1], sb, zp, lo, hi);
       }
     } else {
-      for (; c + 4 <= ce; c += 4) {
+      for (int32_t t = 0; t < blocks; ++t, ++b) {
+        b = b == blocks ? 0 : b;
+        const int32_t c = cb + 4 * b;
         int32_t s[4];
-        Dot4x1(wl + c * kp, kp, xa, n4, s);
-        for (int32_t i = 0; i < 4; ++i) oa[c + i] = Out(qt, c + i, s[i], sa);
+        Dot4x1(wl + c * ws, ws, xa, n4, s);
+        for (int32_t i = 0; i < 4; ++i) oa[c + i] = Out(cq[c + i], s[i], sa, zp, lo, hi);
       }
-      for (; c < ce; ++c) oa[c] = Out(qt, c, Dot1x1(wl + c * kp, xa, n4), sa);
+      for (int32_t c = rest; c < ce; ++c) {
+        oa[c] = Out(cq[c], Dot1x1(wl + c * ws, xa, n4), sa, zp, lo, hi);
+      }
     }
   }
 }
@@ -264,16 +264,14 @@ void TiledBody(void* arg) {
   const int32_t cores = j.cores;
   const int32_t k = j.plan.k;
   const int32_t kp = j.plan.k_padded;
+  const int32_t ws = j.plan.row_stride;
   const int32_t oc_t = j.plan.oc_tile;
   int8_t* wl = kiln_pulp_l1 + j.off_w;
-  int32_t* corr = (int32_t*)(void*)(kiln_pulp_l1 + j.off_corr);
-  int32_t* mult = (int32_t*)(void*)(kiln_pulp_l1 + j.off_mult);
-  int32_t* shift = (int32_t*)(void*)(kiln_pulp_l1 + j.off_shift);
-  int32_t* wzp = (int32_t*)(void*)(kiln_pulp_l1 + j.off_wzp);
+  ChanQuant* cq = (ChanQuant*)(void*)(kiln_pulp_l1 + j.off_quant);
   int8_t* in_tile = kiln_pulp_l1 + j.off_in;
   int8_t* out_tile = kiln_pulp_l1 + j.off_out;
-  int8_t* col0 = kiln_pulp_l1 + j.off_col + (int32_t)id * 2 * kp;
-  int8_t* col1 = col0 + kp;
+  int8_t* col0 = kiln_pulp_l1 + j.off_col + (int32_t)id * 2 * ws;
+  int8_t* col1 = col0 + ws;
   if (j.need_col) {
     Fill(col0 + k, 0, kp - k);
     Fill(col1 + k, 0, kp - k);
@@ -284,7 +282,7 @@ void TiledBody(void* arg) {
   for (int32_t c0 = 0; c0 < p.out_c; c0 += oc_t) {
     const int32_t oc = p.out_c - c0 < oc_t ? p.out_c - c0 : oc_t;
     if (id == 0) {
-      kiln_dma_2d(wl, j.weights + c0 * k, k, oc, kp, k, KILN_DMA_TO_L1);
+      kiln_dma_2d(wl, j.weights + c0 * k, k, oc, ws, k, KILN_DMA_TO_L1);
       kiln_dma_wait();
     }
     kiln_barrier();
@@ -292,17 +290,16 @@ void TiledBody(void* arg) {
     int32_t cb, ce;
     kiln_pulp_chunk(oc, id, cores, &cb, &ce);
     for (int32_t c = cb; c < ce; ++c) {
-      int8_t* row = wl + c * kp;
+      int8_t* row = wl + c * ws;
       Fill(row + k, 0, kp - k);
       const int32_t sw = SumBytes(row, kp / 4);
       const int32_t qi = p.per_channel ? c0 + c : 0;
       const int32_t wz = p.weight_zero_points != NULL ? p.weight_zero_points[qi] : 0;
       const uint32_t b = j.bias != NULL ? (uint32_t)j.bias[c0 + c] : 0u;
-      corr[c] = (int32_t)(b - (uint32_t)izp * (uint32_t)sw +
-                          (uint32_t)k * (uint32_t)izp * (uint32_t)wz);
-      mult[c] = p.multipliers[qi];
-      shift[c] = p.shifts[qi];
-      wzp[c] = wz;
+      kiln_pulp::MakeChanQuant(p.multipliers[qi], p.shifts[qi], &cq[c]);
+      cq[c].corr = (int32_t)(b - (uint32_t)izp * (uint32_t)sw +
+                             (uint32_t)k * (uint32_t)izp * (uint32_t)wz);
+      cq[c].wzp = wz;
     }
     for (int32_t n = 0; n < p.batch; ++n) {
       for (int32_t y0 = 0; y0 < p.out_h; y0 += j.plan.band_rows) {
@@ -321,9 +318,10 @@ void TiledBody(void* arg) {
         kiln_barrier();
         const int32_t pixels = rows * p.out_w;
         int32_t qb = 0, qe = pixels;
-        int32_t chb = 0, che = oc;
+        int32_t chb = 0, che = oc, rot = 0;
         if (ChooseAxis(j, pixels, oc) == KILN_PULP_AXIS_PIXELS) {
           kiln_pulp_chunk(pixels, id, cores, &qb, &qe);
+          rot = (oc / 4) * (int32_t)id / cores;
         } else {
           int32_t bb, be;
           kiln_pulp_chunk((oc + 3) / 4, id, cores, &bb, &be);
@@ -331,7 +329,7 @@ void TiledBody(void* arg) {
           che = 4 * be < oc ? 4 * be : oc;
         }
         if (qb < qe && chb < che) {
-          ComputeRange(j, in_tile, ty0, y0, qb, qe, chb, che, out_tile, col0, col1);
+          ComputeRange(j, in_tile, ty0, y0, qb, qe, chb, che, rot, out_tile, col0, col1);
         }
         kiln_barrier();
         if (id == 0) {
@@ -416,5 +414,5 @@ extern "C" void kiln_conv2d_s8_pulp(const kiln_conv2d_s8_params_t* p, const int8
   job->output = output;
   job->cores = (int32_t)kiln_num_cores();
   MakePlan(p, job->cores, &job->plan, job);
-  kiln_fork(job->plan.path == KILN_PULP_CONV_TILED ? TiledBody : GenericBody, job);
+  kiln_pulp_fork(job->plan.path == KILN_PULP_CONV_TILED ? TiledBody : GenericBody, job);
 }

@@ -12,7 +12,7 @@ namespace {
 using kiln_pulp_test::Rng;
 
 #ifndef FC_TEST_CASES
-#define FC_TEST_CASES 30
+#define FC_TEST_CASES 24
 #endif
 #ifndef FC_TEST_MACS
 #define FC_TEST_MACS 16000
@@ -79,6 +79,7 @@ bool MakeCase(Rng& r, int32_t kind, kiln_fully_connected_s8_params_t* p) {
   for (int32_t i = 0; i < nq; ++i) {
     g_mult[i] = (int32_t)(0x40000000u + (r.Next() & 0x3FFFFFFFu));
     int32_t s = base_shift + r.Range(-2, 2);
+    if (r.Chance(5)) s = r.Range(0, 3);  // scale >= 1/2: the other requant path
     s = s < KILN_REQUANT_SHIFT_MIN ? KILN_REQUANT_SHIFT_MIN : s;
     g_shift[i] = s > KILN_REQUANT_SHIFT_MAX ? KILN_REQUANT_SHIFT_MAX : s;
     g_wzp[i] = r.Chance(20) ? 0 : r.Range(-40, 40);

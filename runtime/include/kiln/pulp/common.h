@@ -23,14 +23,31 @@
 #include "kiln/types.h"
 
 /* 56 KiB of the 64 KiB TCDM: the rest stays free for per-core stacks or
- * small per-core buffers placed in L1. */
+ * small per-core buffers placed in L1. Overridable at build time (kernels and
+ * workspace must agree): the kernel tests build with a few KiB so that small
+ * layers already take the multi-tile paths. */
+#ifndef KILN_PULP_L1_BYTES
 #define KILN_PULP_L1_BYTES (56 * 1024)
+#endif
 
 KILN_EXTERN_C_BEGIN
 
 /* The L1 workspace (section .l1 on RISC-V; runtime/kernels/pulp/l1_workspace.cc).
  * 8-byte aligned. */
 extern int8_t kiln_pulp_l1[KILN_PULP_L1_BYTES];
+
+/* Per-core stacks in L1 for the SPMD bodies of kiln_pulp_fork (the start-up
+ * code puts every core's stack in L2, where each spill or reload costs 11
+ * cycles): KILN_PULP_STACK_BYTES for each of up to KILN_PULP_MAX_CORES cores, in
+ * the TCDM beside the workspace (6 KiB of the 8 KiB it leaves free). */
+#define KILN_PULP_MAX_CORES 8
+#ifndef KILN_PULP_STACK_BYTES
+#define KILN_PULP_STACK_BYTES 768
+#endif
+
+/* kiln_fork (cluster.h) with every core running fn(arg) on its own L1 stack;
+ * called by core 0, returns after the join. Off RISC-V: fn(arg). */
+void kiln_pulp_fork(void (*fn)(void*), void* arg);
 
 /* This core's share [*begin, *end) of n items split over `cores` cores in
  * contiguous chunks whose sizes differ by at most one (the first n % cores

@@ -36,7 +36,8 @@ typedef enum kiln_pulp_conv_axis_t {
 typedef struct kiln_pulp_conv_plan_t {
   kiln_pulp_conv_path_t path;
   int32_t k;          /* reduction length kernel_h * kernel_w * in_c / groups */
-  int32_t k_padded;   /* k rounded up to a word: L1 row length of weights */
+  int32_t k_padded;   /* k rounded up to a word: the dot products' length */
+  int32_t row_stride; /* L1 bytes between weight rows / windows (odd words) */
   int32_t oc_tile;    /* output channels per weight tile in L1 */
   int32_t band_rows;  /* output rows per band */
   int32_t direct;     /* 1: 1x1 with in_c % 4 == 0, no im2col copy */
