@@ -12,8 +12,8 @@
 // real layer: the scale in_scale * w_scale / out_scale is below 1/2), |P| <= 2^62
 // gives |y| <= 2^30, so the int32 saturation of the reference never acts, and
 // the shift only needs the high word of the 64-bit sum: y = hi(P + c) >> (r - 32).
-// Other shifts fall back to kiln_requantize_s8 itself. The runtime tests compare
-// both on random and tie-constructed values (runtime/tests/pulp).
+// Other shifts fall back to kiln_requantize_s8 itself. runtime/tests/pulp/
+// conv2d_s8_test.cc compares both on random, extreme and tie-constructed values.
 #ifndef KILN_KERNELS_PULP_REQUANT_PULP_H_
 #define KILN_KERNELS_PULP_REQUANT_PULP_H_
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "kiln/pulp/conv2d_s8.h"
+#include "runtime/kernels/pulp/requant_pulp.h"
 #include "runtime/tests/pulp/pulp_test.h"
 
 namespace {
@@ -164,6 +165,53 @@ void Describe(const kiln_conv2d_s8_params_t& c, bool bias, char* buf, size_t n) 
            c.weight_zero_points ? "yes" : "no", bias ? "yes" : "no");
 }
 
+#ifndef CONV_TEST_REQUANT_CHECKS
+#if defined(__riscv)
+#define CONV_TEST_REQUANT_CHECKS 3000
+#else
+#define CONV_TEST_REQUANT_CHECKS 2000000
+#endif
+#endif
+
+// The kernels' requantization (requant_pulp.h) against kiln_requantize_s8 on
+// random operands, every shift, the extreme accumulators and multipliers, and
+// exact ties (multiplier 2^30, small accumulators: P / 2^r = k + 1/2); the
+// fused clamp is wide open so that every rounding difference shows. Returns the
+// number of differences (printing the first).
+int32_t RequantCheck(Rng& r) {
+  int32_t bad = 0;
+  for (int32_t i = 0; i < CONV_TEST_REQUANT_CHECKS; ++i) {
+    int32_t acc = (int32_t)r.Next();
+    int32_t m = (int32_t)r.Next();
+    const int32_t kind = r.Range(0, 5);
+    if (kind == 0) acc = r.Range(-1000, 1000);
+    if (kind == 1) acc = (i & 1) ? INT32_MIN : INT32_MAX;
+    if (kind == 2) m = 1 << 30;
+    if (kind == 3) m = (int32_t)(0x40000000u | (r.Next() & 0x3FFFFFFFu));
+    if (kind == 4) m = (i & 2) ? INT32_MIN : INT32_MAX;
+    const int32_t shift = r.Range(KILN_REQUANT_SHIFT_MIN, KILN_REQUANT_SHIFT_MAX);
+    const int32_t zp = r.Range(-128, 127);
+    kiln_pulp::ChanQuant q;
+    kiln_pulp::MakeChanQuant(m, shift, &q);
+    const int8_t got = kiln_pulp::Requant(q, acc, zp, -128, 127);
+    const int8_t want = kiln_requantize_s8(acc, m, shift, zp, -128, 127);
+    // The int8 clamp hides large values: compare the rounded product too (the
+    // fast path's y is (got - zp) when inside the window).
+    const int32_t y = kiln_multiply_by_quantized_multiplier(acc, m, shift);
+    const kiln_pulp::ChanQuant q0 = q;
+    const int8_t got0 = kiln_pulp::Requant(q0, acc, 0, -128, 127);
+    const bool small = y >= -128 && y <= 127;
+    if (got != want || (small && got0 != (int8_t)y)) {
+      if (bad == 0) {
+        printf("requant mismatch: acc %ld mult %ld shift %ld zp %ld: ref %d pulp %d\n",
+               (long)acc, (long)m, (long)shift, (long)zp, want, got);
+      }
+      ++bad;
+    }
+  }
+  return bad;
+}
+
 }  // namespace
 
 int main() {
@@ -203,6 +251,10 @@ int main() {
     Describe(p, with_bias, what, sizeof(what));
     kiln_pulp_test::Compare(&s, i, what, g_ref, g_pulp, out_n);
   }
+  const int32_t requant_bad = RequantCheck(r);
+  printf("conv2d_s8: requantization: %ld of %ld differ\n", (long)requant_bad,
+         (long)CONV_TEST_REQUANT_CHECKS);
+  s.failed += requant_bad;
   printf("conv2d_s8: %ld tiled (%ld in several bands, %ld in several channel tiles, %ld "
          "on the channel axis), %ld generic cases\n",
          (long)tiled, (long)banded, (long)oc_tiled, (long)channels, (long)generic);
