@@ -20,8 +20,12 @@ KILN_EXTERN_C_END
 #if defined(__riscv)
 static_assert(KILN_PULP_STACK_BYTES % 16 == 0, "RISC-V stacks are 16-byte aligned");
 
-// kiln_pulp_call_on_stack(fn, arg, top): calls fn(arg) with sp = top (16-byte
-// aligned); the caller's sp and ra are saved at the top of the new stack.
+// kiln_pulp_call_on_stack(fn, arg, top): runs fn(arg) with sp = top (16-byte
+// aligned); the caller's sp and ra are saved at the top of the new stack. fn is
+// entered by a jump with ra = the restore code, and leaves no frame on the
+// caller's (L2) stack: firmware stack analyses that follow calls on the L2
+// stacks (backends/pulp/pulp_firmware.cc) see a function of frame 0, while the
+// forked bodies, whose addresses are taken, are still counted as workers.
 extern "C" void kiln_pulp_call_on_stack(void (*fn)(void*), void* arg, void* top);
 __asm__(
     ".text\n"
@@ -35,9 +39,12 @@ __asm__(
     "  mv sp, a2\n"
     "  mv t1, a0\n"
     "  mv a0, a1\n"
-    "  jalr t1\n"
+    "  lla ra, 1f\n"
+    "  jr t1\n"
+    "1:\n"
+    "  lw t0, 8(sp)\n"
     "  lw ra, 12(sp)\n"
-    "  lw sp, 8(sp)\n"
+    "  mv sp, t0\n"
     "  ret\n"
     ".size kiln_pulp_call_on_stack, .-kiln_pulp_call_on_stack\n");
 
