@@ -91,6 +91,12 @@ class Emitter {
     for (const ir::Node& n : g_.nodes) {
       auto call = LowerNode(g_, n, o_.lower);
       if (!call.ok()) return call.status();
+      if (call->scratch_bytes > 0 &&
+          (n.scratch_offset < 0 || n.scratch_bytes < call->scratch_bytes))
+        return Internal("{}: kernel {} needs {} bytes of scratch, plan-memory planned {}; "
+                        "plan memory with the target's kernel implementation",
+                        ir::NodeWhere(n), call->kernel, call->scratch_bytes,
+                        n.scratch_offset < 0 ? 0 : n.scratch_bytes);
       calls_.push_back(std::move(call).value());
       Retarget(&calls_.back());
     }
@@ -231,6 +237,11 @@ class Emitter {
   std::string ArgText(size_t call_index, const KernelArg& a) const {
     if (a.kind == KernelArg::kNull) return "NULL";
     if (a.kind == KernelArg::kTable) return fmt::format("kTable{}_{}", call_index, a.table);
+    if (a.kind == KernelArg::kScratch) {
+      if (calls_[call_index].scratch_bytes == 0) return "NULL";
+      return fmt::format("({}*)(arena + {})", CType(a.scratch_dtype),
+                         g_.nodes[call_index].scratch_offset);
+    }
     auto it = packed_names_.find({call_index, a.tensor});
     if (it != packed_names_.end()) return it->second;
     if (a.as_float)

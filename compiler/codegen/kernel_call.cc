@@ -1,12 +1,17 @@
 // Dispatch from ops.def to each op's lowering, and lowering helpers.
 #include "compiler/codegen/kernel_call.h"
 
+#include <algorithm>
+
+#include "compiler/codegen/kernel_scratch.h"
 #include "compiler/ir/op_rules.h"
 
 namespace kiln::codegen {
 
-StatusOr<KernelCall> LowerNode(const ir::Graph& g, const ir::Node& node,
-                               const LowerOptions& opts) {
+namespace {
+
+StatusOr<KernelCall> Dispatch(const ir::Graph& g, const ir::Node& node,
+                              const LowerOptions& opts) {
   switch (node.op) {
 #define KILN_OP(name, text, attrs, min_in, max_in, n_out) \
   case ir::OpKind::k##name:                               \
@@ -15,6 +20,25 @@ StatusOr<KernelCall> LowerNode(const ir::Graph& g, const ir::Node& node,
 #undef KILN_OP
   }
   return Internal("unknown op");
+}
+
+}  // namespace
+
+StatusOr<KernelCall> LowerNode(const ir::Graph& g, const ir::Node& node,
+                               const LowerOptions& opts) {
+  KILN_ASSIGN_OR_RETURN(KernelCall call, Dispatch(g, node, opts));
+  if (call.kind != KernelCall::kKernel) return call;
+  // Sized by the runtime's own function on the params the emitter prints, so
+  // the planned scratch is what the kernel will use.
+  KILN_ASSIGN_OR_RETURN(call.scratch_bytes, KernelScratchBytes(call));
+  bool passes_scratch = std::any_of(call.args.begin(), call.args.end(), [](const KernelArg& a) {
+    return a.kind == KernelArg::kScratch;
+  });
+  if (call.scratch_bytes > 0 && !passes_scratch)
+    return Internal("{}: kernel {} needs {} bytes of scratch but its lowering passes "
+                    "no scratch argument",
+                    ir::NodeWhere(node), call.kernel, call.scratch_bytes);
+  return call;
 }
 
 ParamField IntField(std::string name, int64_t v) {
@@ -57,6 +81,13 @@ KernelArg OptIn(ir::TensorId t) {
   KernelArg a;
   if (t == ir::kNoTensor) a.kind = KernelArg::kNull;
   a.tensor = t;
+  return a;
+}
+
+KernelArg Scratch(ir::DType element) {
+  KernelArg a;
+  a.kind = KernelArg::kScratch;
+  a.scratch_dtype = element;
   return a;
 }
 

@@ -26,7 +26,9 @@ struct ParamField {
 };
 
 struct KernelArg {
-  enum Kind { kTensor, kTensorList, kNull, kTable } kind = kTensor;
+  // kScratch: the node's kernel scratch in the arena (Node::scratch_offset), or
+  // NULL when the kernel's scratch-size function gives 0 for these params.
+  enum Kind { kTensor, kTensorList, kNull, kTable, kScratch } kind = kTensor;
   ir::TensorId tensor = ir::kNoTensor;
   std::vector<ir::TensorId> list;  // kTensorList (e.g. concat inputs)
   bool is_output = false;
@@ -34,6 +36,7 @@ struct KernelArg {
   // an int32 tensor).
   bool as_float = false;
   int table = -1;  // kTable: index into KernelCall::tables
+  ir::DType scratch_dtype = ir::DType::kF32;  // kScratch: the pointer's type
 };
 
 // A constant array the lowering computes (e.g. the int8 softmax's exp table),
@@ -61,14 +64,19 @@ struct KernelCall {
   std::vector<TableConstant> tables;
   int64_t macs = 0;
   int64_t copy_bytes = 0;  // kCopy: memcpy(out, in, copy_bytes)
+  // Bytes of kernel scratch: what the runtime's own kiln_<kernel>_scratch_bytes
+  // returns for these params (LowerNode calls it, kernel_scratch.h), planned in
+  // the arena by plan-memory and passed through the kScratch argument.
+  int64_t scratch_bytes = 0;
 };
 
 struct LowerOptions {
   std::string impl = "ref";  // kernel implementation suffix of the target
 };
 
-// The kernel call(s) for `node`; an op that passes must have removed (identity,
-// gemm, ...) is an Internal error naming the pass.
+// The kernel call(s) for `node`, with scratch_bytes from the runtime's
+// scratch-size function; an op that passes must have removed (identity, gemm,
+// ...) is an Internal error naming the pass.
 StatusOr<KernelCall> LowerNode(const ir::Graph& g, const ir::Node& node,
                                const LowerOptions& opts);
 
@@ -89,6 +97,7 @@ ParamField NullPtrField(std::string name);
 KernelArg In(ir::TensorId t);
 KernelArg Out(ir::TensorId t);
 KernelArg OptIn(ir::TensorId t);  // kNull when absent
+KernelArg Scratch(ir::DType element);  // the kernel's scratch pointer
 // Requires the f32 element type (int8 nodes go to the *S8 lowerings first).
 Status RequireF32(const ir::Graph& g, const ir::Node& node);
 // True when the node's first output is s8: the int8 lowerings (lower/int8_*.cc)

@@ -141,6 +141,7 @@ StatusOr<CompileResult> Compile(const CompileOptions& o) {
                         onnx_frontend::ImportOnnxFile(o.model_path, io, &ir_report));
   passes::PassOptions po;
   po.target = target->name;
+  po.kernel_impl = target->emit.lower.impl;
   passes::MemoryStats memory_stats;
   po.memory_stats = &memory_stats;
   if (o.planner == "greedy") {

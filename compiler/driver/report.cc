@@ -36,6 +36,12 @@ ArenaSummary SummarizeArena(const ir::Graph& g, bool share) {
   return sum;
 }
 
+std::string BufferName(const ir::Graph& g, const ArenaSummary& sum, size_t b) {
+  int node = sum.arena.scratch_node[b];
+  if (node >= 0) return g.nodes[node].name + ":scratch";
+  return g.tensor(sum.buffer_tensor[b]).name;
+}
+
 Status CheckSramBudget(const ir::Graph& g, int64_t budget, const std::string& model) {
   if (budget <= 0 || g.arena_bytes <= budget) return Status::Ok();
   ArenaSummary sum = SummarizeArena(g);
@@ -45,8 +51,8 @@ Status CheckSramBudget(const ir::Graph& g, int64_t budget, const std::string& mo
       const memory::Buffer& mb = sum.arena.buffers[b];
       if (mb.size <= 0 || mb.first_step > sum.peak_step || mb.last_step < sum.peak_step)
         continue;
-      const ir::Tensor& t = g.tensor(sum.buffer_tensor[b]);
-      tensors += fmt::format("{}{} ({} bytes)", tensors.empty() ? "" : ", ", t.name, mb.size);
+      tensors += fmt::format("{}{} ({} bytes)", tensors.empty() ? "" : ", ",
+                             BufferName(g, sum, b), mb.size);
     }
   }
   const ir::Node* n = sum.peak_step >= 0 ? &g.nodes[sum.peak_step] : nullptr;
@@ -93,18 +99,31 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
   json peak_tensors = json::array();
   for (size_t b = 0; b < arena.buffers.size(); ++b) {
     const memory::Buffer& mb = arena.buffers[b];
-    const ir::Tensor& tt = g.tensor(buffer_tensor[b]);
-    buffers.push_back({{"tensor", tt.name},
-                       {"dtype", ir::DTypeName(tt.type.dtype)},
-                       {"shape", tt.type.shape},
-                       // A concat slice may name its buffer: its offset less
-                       // its place in the buffer is the buffer's.
-                       {"offset", tt.offset - arena.offset_in_buffer[buffer_tensor[b]]},
-                       {"size", mb.size},
-                       {"first_step", mb.first_step},
-                       {"last_step", mb.last_step}});
+    const int scratch_node = arena.scratch_node[b];
+    json jb;
+    if (scratch_node >= 0) {
+      // Kernel scratch: raw bytes of one layer's kernel, live at its step.
+      jb = {{"tensor", BufferName(g, sum, b)},
+            {"kind", "scratch"},
+            {"dtype", "u8"},
+            {"shape", {mb.size}},
+            {"offset", g.nodes[scratch_node].scratch_offset}};
+    } else {
+      const ir::Tensor& tt = g.tensor(buffer_tensor[b]);
+      jb = {{"tensor", tt.name},
+            {"kind", "tensor"},
+            {"dtype", ir::DTypeName(tt.type.dtype)},
+            {"shape", tt.type.shape},
+            // A concat slice may name its buffer: its offset less its place
+            // in the buffer is the buffer's.
+            {"offset", tt.offset - arena.offset_in_buffer[buffer_tensor[b]]}};
+    }
+    jb["size"] = mb.size;
+    jb["first_step"] = mb.first_step;
+    jb["last_step"] = mb.last_step;
+    buffers.push_back(jb);
     if (steps > 0 && mb.size > 0 && mb.first_step <= peak_step && peak_step <= mb.last_step)
-      peak_tensors.push_back(tt.name);
+      peak_tensors.push_back(jb["tensor"]);
   }
   json layers = json::array();
   for (size_t i = 0; i < e.layers.size(); ++i) {
@@ -133,7 +152,7 @@ nlohmann::json MakeReportJson(const ir::Graph& g, const codegen::EmitResult& e,
                       {"weight_bytes", l.weight_bytes},
                       {"output_bytes", l.output_bytes},
                       {"live_bytes", i < live.size() ? live[i] : 0},
-                      {"scratch_bytes", 0},
+                      {"scratch_bytes", g.nodes[i].scratch_bytes},
                       {"arena_offset", out.offset}});
   }
   r["layers"] = layers;

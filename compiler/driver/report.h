@@ -35,6 +35,9 @@ struct ArenaSummary {
 };
 // `share`: as plan-memory collected them (false for the no-reuse planner).
 ArenaSummary SummarizeArena(const ir::Graph& g, bool share = true);
+// What reports call buffer `b`: its first tensor's name, or "<layer>:scratch"
+// for a layer's kernel scratch.
+std::string BufferName(const ir::Graph& g, const ArenaSummary& sum, size_t b);
 
 // --sram-budget: fails (naming the peak step, the tensors live there and the
 // shortfall) when the planned arena exceeds `budget` bytes; budget <= 0: none.

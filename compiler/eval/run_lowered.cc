@@ -9,6 +9,7 @@
 #include <string>
 
 #include "compiler/codegen/kernel_call.h"
+#include "compiler/codegen/params_blob.h"
 #include "compiler/ir/op_rules.h"
 #include "kiln/ref/add_s8.h"
 #include "kiln/ref/avgpool2d_s8.h"
@@ -98,54 +99,6 @@ const std::map<std::string, Entry>& Table() {
 #undef KILN_UNARY
 #undef KILN_BINARY
 
-size_t AlignUp(size_t v, size_t a) { return (v + a - 1) / a * a; }
-
-// The params struct as bytes; `arrays` owns what pointer fields point to.
-std::vector<uint8_t> LayOut(const codegen::KernelCall& c,
-                            std::vector<std::vector<int32_t>>* arrays) {
-  std::vector<uint8_t> blob;
-  size_t max_align = 4;
-  auto put = [&](const void* src, size_t bytes, size_t align) {
-    blob.resize(AlignUp(blob.size(), align));
-    size_t at = blob.size();
-    blob.resize(at + bytes);
-    memcpy(blob.data() + at, src, bytes);
-    max_align = std::max(max_align, align);
-  };
-  arrays->reserve(c.params.size());
-  for (const codegen::ParamField& f : c.params) {
-    switch (f.kind) {
-      case codegen::ParamField::kInt: {
-        int32_t v = static_cast<int32_t>(f.i);
-        put(&v, 4, 4);
-        break;
-      }
-      case codegen::ParamField::kFloat:
-        put(&f.f, 4, 4);
-        break;
-      case codegen::ParamField::kIntArray: {
-        std::vector<int32_t> v(f.ints.begin(), f.ints.end());
-        v.resize(f.array_len, 0);
-        put(v.data(), 4 * v.size(), 4);
-        break;
-      }
-      case codegen::ParamField::kIntArrayPtr: {
-        arrays->emplace_back(f.ints.begin(), f.ints.end());
-        const int32_t* ptr = arrays->back().data();
-        put(&ptr, sizeof ptr, alignof(const int32_t*));
-        break;
-      }
-      case codegen::ParamField::kNullPtr: {
-        const int32_t* ptr = nullptr;
-        put(&ptr, sizeof ptr, alignof(const int32_t*));
-        break;
-      }
-    }
-  }
-  blob.resize(AlignUp(blob.size(), max_align));
-  return blob;
-}
-
 }  // namespace
 
 StatusOr<std::vector<Buffer>> EvalLowered(const ir::Graph& g, const ir::Node& node,
@@ -159,8 +112,9 @@ StatusOr<std::vector<Buffer>> EvalLowered(const ir::Graph& g, const ir::Node& no
   if (it == Table().end())
     return Unimplemented("{}: kernel {} has no host evaluation", ir::NodeWhere(node),
                          call.kernel);
-  std::vector<std::vector<int32_t>> arrays;
-  std::vector<uint8_t> params = LayOut(call, &arrays);
+  codegen::ParamsBlob blob;
+  codegen::LayOutParams(call, &blob);
+  const std::vector<uint8_t>& params = blob.bytes;
   if (params.size() != it->second.params_bytes)
     return Internal("{}: lowering of {} gives {} bytes of params, the struct has {}",
                     ir::NodeWhere(node), call.kernel, params.size(),
@@ -186,10 +140,14 @@ StatusOr<std::vector<Buffer>> EvalLowered(const ir::Graph& g, const ir::Node& no
   std::vector<std::vector<int8_t>> tables8;
   tables32.reserve(call.args.size());
   tables8.reserve(call.args.size());
+  // Kernel scratch: the bytes the runtime asked for, 8-byte aligned.
+  std::vector<uint64_t> scratch((call.scratch_bytes + 7) / 8);
   Args args;
   for (const codegen::KernelArg& a : call.args) {
     if (a.kind == codegen::KernelArg::kNull) {
       args.push_back(nullptr);
+    } else if (a.kind == codegen::KernelArg::kScratch) {
+      args.push_back(call.scratch_bytes > 0 ? scratch.data() : nullptr);
     } else if (a.kind == codegen::KernelArg::kTable) {
       const codegen::TableConstant& t = call.tables.at(a.table);
       if (t.dtype == ir::DType::kS8) {

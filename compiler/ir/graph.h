@@ -57,6 +57,11 @@ struct Node {
   std::vector<TensorId> inputs;  // kNoTensor for an absent optional input
   std::vector<TensorId> outputs;
   Attrs attrs;
+  // Kernel scratch, set by plan-memory: bytes the node's kernel asks for (its
+  // runtime scratch-size function) and their offset in the arena (-1: none).
+  // Live during this node's step only.
+  int64_t scratch_bytes = 0;
+  int64_t scratch_offset = -1;
 
   template <typename T> T& attr() { return std::get<T>(attrs); }
   template <typename T> const T& attr() const { return std::get<T>(attrs); }

@@ -120,6 +120,15 @@ class Parser {
       KILN_RETURN_IF_ERROR(Expect("}"));
     }
     KILN_ASSIGN_OR_RETURN(std::string node_name, Name('@'));
+    int64_t scratch_bytes = 0, scratch_offset = -1;
+    if (Accept("scratch")) {
+      KILN_ASSIGN_OR_RETURN(double bytes, Number());
+      scratch_bytes = static_cast<int64_t>(bytes);
+      if (Accept("at")) {
+        KILN_ASSIGN_OR_RETURN(double off, Number());
+        scratch_offset = static_cast<int64_t>(off);
+      }
+    }
     std::vector<TensorId> out_ids;
     for (auto& o : outs) {
       KILN_ASSIGN_OR_RETURN(TensorId id, Define(g, o.name, o.type, o.pos, o.loc));
@@ -128,6 +137,8 @@ class Parser {
     }
     Node& n = g.AddNode(op, node_name, std::move(ins), std::move(out_ids));
     n.attrs = std::move(attrs);
+    n.scratch_bytes = scratch_bytes;
+    n.scratch_offset = scratch_offset;
     if (map_) map_->nodes.push_back(where);
     return Status::Ok();
   }

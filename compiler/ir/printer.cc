@@ -116,7 +116,12 @@ std::string PrintGraph(const Graph& g, const PrintOptions& opts) {
     out += fmt::format("  {} = {}({})", fmt::join(outs, ", "), OpName(n.op),
                        fmt::join(ins, ", "));
     if (!ap.parts.empty()) out += fmt::format(" {{{}}}", fmt::join(ap.parts, ", "));
-    out += fmt::format(" {}\n", PrintName('@', n.name));
+    out += fmt::format(" {}", PrintName('@', n.name));
+    if (n.scratch_bytes > 0) {
+      out += fmt::format(" scratch {}", n.scratch_bytes);
+      if (n.scratch_offset >= 0) out += fmt::format(" at {}", n.scratch_offset);
+    }
+    out += "\n";
   }
   for (TensorId id : g.outputs) out += fmt::format("  output {}\n", tname(id));
   out += "}\n";

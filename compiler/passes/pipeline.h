@@ -23,6 +23,9 @@ struct PassOptions {
   // plan-memory: kiln's plan (default), the greedy-by-size baseline, or no
   // reuse at all (every buffer its own bytes, to test plans against).
   memory::Planner planner = memory::Planner::kKiln;
+  // Kernel implementation of the target (codegen::LowerOptions::impl): schedule
+  // and plan-memory lower each node with it to size its kernel scratch.
+  std::string kernel_impl = "ref";
   // schedule: reorder nodes to lower the peak (off: keep the import order).
   bool schedule = true;
   // When set, schedule and plan-memory record what they found (for reports).

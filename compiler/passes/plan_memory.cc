@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "compiler/codegen/kernel_call.h"
 #include "compiler/memory/planner.h"
 #include "compiler/passes/passes.h"
 
@@ -128,16 +129,24 @@ ArenaGroups CollectArenaGroups(const ir::Graph& g, bool share) {
   // In place: `n` may write its output over input x when nothing else ever
   // reads x's bytes (x, or what x is a view of, has n as its only reader, so x
   // dies at n in every order), x is not a concat slice, and the kernel reads
-  // element i of x before writing element i of y: f32 unary maps, and the
-  // broadcasting binaries for an operand with the output's shape.
+  // element i of x before writing element i of y: f32 unary maps, the f32
+  // broadcasting binaries for an operand with the output's type, and the int8
+  // add and mul (kiln_add_s8_ref, kiln_mul_s8_ref: an s8 operand with the
+  // output's shape, whatever its scale; the kernels read both operands of
+  // element i, then write it).
   auto in_place_input = [&](const ir::Node& n) -> ir::TensorId {
     ir::TensorId y = n.outputs[0];
-    if (!in_arena[y] || g.type(y).dtype != ir::DType::kF32) return ir::kNoTensor;
-    bool unary = IsUnaryElementwise(n.op);
-    if (!unary && !IsBroadcastBinary(n.op)) return ir::kNoTensor;
+    if (!in_arena[y]) return ir::kNoTensor;
+    const ir::DType dt = g.type(y).dtype;
+    bool s8 = dt == ir::DType::kS8 && (n.op == ir::OpKind::kAdd || n.op == ir::OpKind::kMul);
+    if (dt != ir::DType::kF32 && !s8) return ir::kNoTensor;
+    if (!s8 && !IsUnaryElementwise(n.op) && !IsBroadcastBinary(n.op)) return ir::kNoTensor;
     for (size_t k = 0; k < n.inputs.size(); ++k) {
       ir::TensorId x = n.inputs[k];
-      if (x == ir::kNoTensor || !in_arena[x] || g.type(x) != g.type(y)) continue;
+      if (x == ir::kNoTensor || !in_arena[x]) continue;
+      if (s8 ? g.type(x).dtype != dt || g.type(x).shape != g.type(y).shape
+             : g.type(x) != g.type(y))
+        continue;
       if (std::count(n.inputs.begin(), n.inputs.end(), x) != 1) continue;
       ir::TensorId root = x;
       while (view_input[root] != ir::kNoTensor) root = view_input[root];
@@ -211,6 +220,7 @@ ArenaBuffers CollectArenaBuffers(const ir::Graph& g, int64_t alignment,
   out.offset_in_buffer = groups.offset_in_group;
   // Buffers numbered in order of first use, so plans read top to bottom.
   std::vector<int> buffer_of_group(groups.group_bytes.size(), -1);
+  out.scratch_buffer_of_node.assign(g.nodes.size(), -1);
   auto touch = [&](ir::TensorId t, int step) {
     if (t == ir::kNoTensor || groups.group_of[t] < 0) return;
     int gr = groups.group_of[t];
@@ -222,6 +232,7 @@ ArenaBuffers CollectArenaBuffers(const ir::Graph& g, int64_t alignment,
       b.first_step = b.last_step = step;
       out.buffers.push_back(b);
       out.first_tensor.push_back(t);
+      out.scratch_node.push_back(-1);
     }
     memory::Buffer& b = out.buffers[buffer_of_group[gr]];
     b.first_step = std::min(b.first_step, step);
@@ -231,6 +242,16 @@ ArenaBuffers CollectArenaBuffers(const ir::Graph& g, int64_t alignment,
   for (size_t k = 0; k < g.nodes.size(); ++k) {
     int step = static_cast<int>(k);
     for (ir::TensorId o : g.nodes[k].outputs) touch(o, step);
+    if (g.nodes[k].scratch_bytes > 0) {
+      memory::Buffer b;
+      b.size = g.nodes[k].scratch_bytes;
+      b.alignment = alignment;
+      b.first_step = b.last_step = step;
+      out.scratch_buffer_of_node[k] = static_cast<int>(out.buffers.size());
+      out.buffers.push_back(b);
+      out.first_tensor.push_back(ir::kNoTensor);
+      out.scratch_node.push_back(step);
+    }
     for (ir::TensorId i : g.nodes[k].inputs) touch(i, step);
   }
   return out;
@@ -258,11 +279,24 @@ memory::Dag MemoryDag(const ir::Graph& g, bool share) {
       if (i != ir::kNoTensor && producer[i] >= 0 && producer[i] != v)
         dag.edges.emplace_back(producer[i], v);
     }
+    if (g.nodes[k].scratch_bytes > 0)
+      dag.buffers.push_back({g.nodes[k].scratch_bytes, {v}});
   }
   return dag;
 }
 
+void SizeKernelScratch(ir::Graph& g, const std::string& impl) {
+  codegen::LowerOptions lo;
+  lo.impl = impl;
+  for (ir::Node& n : g.nodes) {
+    StatusOr<codegen::KernelCall> call = codegen::LowerNode(g, n, lo);
+    n.scratch_bytes = call.ok() ? call->scratch_bytes : 0;
+    n.scratch_offset = -1;
+  }
+}
+
 Status PlanMemory(ir::Graph& g, const PassOptions& opts) {
+  SizeKernelScratch(g, opts.kernel_impl);
   // No reuse means no sharing either: views and concats copy, nothing runs in
   // place, so that plan checks every other one.
   bool share = opts.planner != memory::Planner::kNone;
@@ -274,6 +308,10 @@ Status PlanMemory(ir::Graph& g, const PassOptions& opts) {
     int b = arena.buffer_of[t];
     g.tensors[t].offset =
         b < 0 ? -1 : s.plan.offsets[b] + arena.offset_in_buffer[t];
+  }
+  for (size_t k = 0; k < g.nodes.size(); ++k) {
+    int b = arena.scratch_buffer_of_node[k];
+    g.nodes[k].scratch_offset = b < 0 ? -1 : s.plan.offsets[b];
   }
   g.arena_bytes = s.plan.total_bytes;
   if (opts.memory_stats) {

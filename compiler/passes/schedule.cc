@@ -12,6 +12,7 @@
 namespace kiln::passes {
 
 Status Schedule(ir::Graph& g, const PassOptions& opts) {
+  SizeKernelScratch(g, opts.kernel_impl);
   memory::Dag dag = MemoryDag(g, opts.planner != memory::Planner::kNone);
   std::vector<int> initial(g.nodes.size());
   for (size_t k = 0; k < initial.size(); ++k) initial[k] = static_cast<int>(k);

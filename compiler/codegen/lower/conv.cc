@@ -1,5 +1,7 @@
-// Lowers conv (NHWC) to kiln_conv2d, or to kiln_depthwise_conv2d when every group has
-// one input channel (weights re-packed OHWI → HWO, the depthwise kernel's order).
+// Lowers conv (NHWC) to kiln_conv2d_gemm (im2col into kernel scratch and a blocked
+// matrix product; weights re-packed OHWI → [group][K][cout_g], K-major), or to
+// kiln_depthwise_conv2d when every group has one input channel (weights
+// re-packed OHWI → HWO, the depthwise kernel's order).
 #include <cstring>
 
 #include "compiler/codegen/kernel_call.h"
@@ -76,17 +78,30 @@ StatusOr<KernelCall> LowerConv(const ir::Graph& g, const ir::Node& node,
       for (int64_t k = 0; k < kh * kw; ++k) dst[k * cout + o] = src[o * kh * kw + k];
     call.packed.push_back(std::move(pk));
   } else {
-    call.kernel = KernelName("conv2d", opts);
+    call.kernel = KernelName("conv2d_gemm", opts);
     call.params_type = "kiln_conv2d_params_t";
-    call.header = "kiln/ref/conv2d.h";
+    call.header = "kiln/ref/conv2d_gemm.h";
     call.params.push_back(IntField("out_c", cout));
+    // OHWI [group][cout_g][K] → [group][K][cout_g]: each output channel's
+    // weights become a column, so a block of channels reads one row per tap.
+    const ir::Tensor& wt = g.tensor(node.inputs[1]);
+    const int64_t cout_g = cout / a.group, k_len = kh * kw * (cin / a.group);
+    PackedConstant pk{node.inputs[1], std::vector<uint8_t>(wt.data.size())};
+    const float* src = wt.data_as<float>();
+    float* dst = reinterpret_cast<float*>(pk.data.data());
+    for (int64_t gr = 0; gr < a.group; ++gr)
+      for (int64_t o = 0; o < cout_g; ++o)
+        for (int64_t k = 0; k < k_len; ++k)
+          dst[(gr * k_len + k) * cout_g + o] = src[(gr * cout_g + o) * k_len + k];
+    call.packed.push_back(std::move(pk));
   }
   call.params.insert(call.params.end(), window.begin(), window.end());
   if (!depthwise) call.params.push_back(IntField("groups", a.group));
   call.params.push_back(FloatField("act_min", a.act_min));
   call.params.push_back(FloatField("act_max", a.act_max));
-  call.args = {In(node.inputs[0]), In(node.inputs[1]), OptIn(node.input(2)),
-               Out(node.outputs[0])};
+  call.args = {In(node.inputs[0]), In(node.inputs[1]), OptIn(node.input(2))};
+  if (!depthwise) call.args.push_back(Scratch(ir::DType::kF32));
+  call.args.push_back(Out(node.outputs[0]));
   call.macs = ir::NumElements(y) * kh * kw * (cin / a.group);
   return call;
 }

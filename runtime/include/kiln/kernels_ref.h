@@ -11,6 +11,7 @@
 #include "kiln/ref/concat.h"
 #include "kiln/ref/concat_s8.h"
 #include "kiln/ref/conv2d.h"
+#include "kiln/ref/conv2d_gemm.h"
 #include "kiln/ref/conv2d_s8.h"
 #include "kiln/ref/depthwise_conv2d.h"
 #include "kiln/ref/depthwise_conv2d_s8.h"

@@ -5,25 +5,25 @@
 #include <string.h>
 
 #include "kiln/ref/avgpool2d.h"
-#include "kiln/ref/conv2d.h"
+#include "kiln/ref/conv2d_gemm.h"
 #include "kiln/ref/depthwise_conv2d.h"
 #include "kiln/ref/fully_connected.h"
 #include "kiln/ref/maxpool2d.h"
 #include "kiln/ref/transpose.h"
 
 extern "C" {
-extern const float fmnist_cnn_c_onnx__Conv_59_ohwi[144];
 extern const float fmnist_cnn_c_onnx__Conv_60[16];
 extern const float fmnist_cnn_c_onnx__Conv_63[16];
-extern const float fmnist_cnn_c_onnx__Conv_65_ohwi[512];
 extern const float fmnist_cnn_c_onnx__Conv_66[32];
 extern const float fmnist_cnn_c_onnx__Conv_69[32];
-extern const float fmnist_cnn_c_onnx__Conv_71_ohwi[2048];
 extern const float fmnist_cnn_c_onnx__Conv_72[64];
 extern const float fmnist_cnn_c_classifier_weight_fc[5760];
 extern const float fmnist_cnn_c_classifier_bias_fc[10];
+extern const float fmnist_cnn_c_onnx__Conv_59_ohwi_packed[144];
 extern const float fmnist_cnn_c_onnx__Conv_62_ohwi_packed[144];
+extern const float fmnist_cnn_c_onnx__Conv_65_ohwi_packed[512];
 extern const float fmnist_cnn_c_onnx__Conv_68_ohwi_packed[288];
+extern const float fmnist_cnn_c_onnx__Conv_71_ohwi_packed[2048];
 }  // extern "C"
 
 namespace {
@@ -246,7 +246,7 @@ static int fmnist_cnn_run_ptrs(const void* const* in, void* const* out,
 
   // 1: conv '/features/features.0/Conv' -> f32[1,14,14,16]#nhwc, 28224 MACs
   KILN_LAYER_BEGIN(1);
-  kiln_conv2d_f32_ref(&kParams1, (const float*)(arena + 12544), fmnist_cnn_c_onnx__Conv_59_ohwi, fmnist_cnn_c_onnx__Conv_60, (float*)(arena + 0));
+  kiln_conv2d_gemm_f32_ref(&kParams1, (const float*)(arena + 12544), fmnist_cnn_c_onnx__Conv_59_ohwi_packed, fmnist_cnn_c_onnx__Conv_60, (float*)(arena + 15680), (float*)(arena + 0));
   KILN_LAYER_END(1, (float*)(arena + 0), 12544);
 
   // 2: conv '/features/features.3/Conv' -> f32[1,14,14,16]#nhwc, 28224 MACs
@@ -256,7 +256,7 @@ static int fmnist_cnn_run_ptrs(const void* const* in, void* const* out,
 
   // 3: conv '/features/features.6/Conv' -> f32[1,14,14,32]#nhwc, 100352 MACs
   KILN_LAYER_BEGIN(3);
-  kiln_conv2d_f32_ref(&kParams3, (const float*)(arena + 25088), fmnist_cnn_c_onnx__Conv_65_ohwi, fmnist_cnn_c_onnx__Conv_66, (float*)(arena + 0));
+  kiln_conv2d_gemm_f32_ref(&kParams3, (const float*)(arena + 25088), fmnist_cnn_c_onnx__Conv_65_ohwi_packed, fmnist_cnn_c_onnx__Conv_66, NULL, (float*)(arena + 0));
   KILN_LAYER_END(3, (float*)(arena + 0), 25088);
 
   // 4: maxpool '/features/features.9/MaxPool' -> f32[1,7,7,32]#nhwc
@@ -271,7 +271,7 @@ static int fmnist_cnn_run_ptrs(const void* const* in, void* const* out,
 
   // 6: conv '/features/features.13/Conv' -> f32[1,7,7,64]#nhwc, 100352 MACs
   KILN_LAYER_BEGIN(6);
-  kiln_conv2d_f32_ref(&kParams6, (const float*)(arena + 12544), fmnist_cnn_c_onnx__Conv_71_ohwi, fmnist_cnn_c_onnx__Conv_72, (float*)(arena + 0));
+  kiln_conv2d_gemm_f32_ref(&kParams6, (const float*)(arena + 12544), fmnist_cnn_c_onnx__Conv_71_ohwi_packed, fmnist_cnn_c_onnx__Conv_72, NULL, (float*)(arena + 0));
   KILN_LAYER_END(6, (float*)(arena + 0), 12544);
 
   // 7: avgpool '/features/features.16/AveragePool' -> f32[1,3,3,64]#nhwc

@@ -6,16 +6,16 @@
 
 #include "kiln/ref/avgpool2d.h"
 #include "kiln/ref/concat.h"
-#include "kiln/ref/conv2d.h"
+#include "kiln/ref/conv2d_gemm.h"
 #include "kiln/ref/fully_connected.h"
 #include "kiln/ref/softmax.h"
 #include "kiln/ref/transpose.h"
 
 extern "C" {
-extern const float seq_mixer_c_conv_w_ohwi[144];
 extern const float seq_mixer_c_conv_b[12];
 extern const float seq_mixer_c_mm_w_fc[72];
 extern const float seq_mixer_c_side_w_fc[24];
+extern const float seq_mixer_c_conv_w_ohwi_packed[144];
 }  // extern "C"
 
 namespace {
@@ -152,7 +152,7 @@ static int seq_mixer_run_ptrs(const void* const* in, void* const* out,
 
   // 1: conv 'conv1d' -> f32[1,20,12]#nhwc, 2880 MACs
   KILN_LAYER_BEGIN(1);
-  kiln_conv2d_f32_ref(&kParams1, (const float*)(arena + 960), seq_mixer_c_conv_w_ohwi, seq_mixer_c_conv_b, (float*)(arena + 0));
+  kiln_conv2d_gemm_f32_ref(&kParams1, (const float*)(arena + 960), seq_mixer_c_conv_w_ohwi_packed, seq_mixer_c_conv_b, (float*)(arena + 1280), (float*)(arena + 0));
   KILN_LAYER_END(1, (float*)(arena + 0), 960);
 
   // 2: avgpool 'avgpool' -> f32[1,20,12]#nhwc

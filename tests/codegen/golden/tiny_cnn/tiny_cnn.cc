@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "kiln/ref/add.h"
-#include "kiln/ref/conv2d.h"
+#include "kiln/ref/conv2d_gemm.h"
 #include "kiln/ref/depthwise_conv2d.h"
 #include "kiln/ref/fully_connected.h"
 #include "kiln/ref/global_avgpool.h"
@@ -13,16 +13,16 @@
 #include "kiln/ref/softmax.h"
 
 extern "C" {
-extern const float tiny_cnn_c_c1_w_ohwi[72];
 extern const float tiny_cnn_c_c1_b[8];
 extern const float tiny_cnn_c_dwconv_bias_bn[8];
-extern const float tiny_cnn_c_pw_w_ohwi[128];
 extern const float tiny_cnn_c_pw_b[16];
-extern const float tiny_cnn_c_res_w_ohwi[2304];
 extern const float tiny_cnn_c_res_b[16];
 extern const float tiny_cnn_c_fc_w_fc[160];
 extern const float tiny_cnn_c_fc_b_fc[10];
+extern const float tiny_cnn_c_c1_w_ohwi_packed[72];
 extern const float tiny_cnn_c_dw_w_bn_ohwi_packed[72];
+extern const float tiny_cnn_c_pw_w_ohwi_packed[128];
+extern const float tiny_cnn_c_res_w_ohwi_packed[2304];
 }  // extern "C"
 
 namespace {
@@ -218,7 +218,7 @@ static int tiny_cnn_run_ptrs(const void* const* in, void* const* out,
 
   // 1: conv 'conv1' -> f32[1,28,28,8]#nhwc, 56448 MACs
   KILN_LAYER_BEGIN(1);
-  kiln_conv2d_f32_ref(&kParams1, (const float*)(arena + 25088), tiny_cnn_c_c1_w_ohwi, tiny_cnn_c_c1_b, (float*)(arena + 0));
+  kiln_conv2d_gemm_f32_ref(&kParams1, (const float*)(arena + 25088), tiny_cnn_c_c1_w_ohwi_packed, tiny_cnn_c_c1_b, (float*)(arena + 28224), (float*)(arena + 0));
   KILN_LAYER_END(1, (float*)(arena + 0), 25088);
 
   // 2: maxpool 'pool1' -> f32[1,14,14,8]#nhwc
@@ -233,12 +233,12 @@ static int tiny_cnn_run_ptrs(const void* const* in, void* const* out,
 
   // 4: conv 'pwconv' -> f32[1,7,7,16]#nhwc, 6272 MACs
   KILN_LAYER_BEGIN(4);
-  kiln_conv2d_f32_ref(&kParams4, (const float*)(arena + 3136), tiny_cnn_c_pw_w_ohwi, tiny_cnn_c_pw_b, (float*)(arena + 0));
+  kiln_conv2d_gemm_f32_ref(&kParams4, (const float*)(arena + 3136), tiny_cnn_c_pw_w_ohwi_packed, tiny_cnn_c_pw_b, NULL, (float*)(arena + 0));
   KILN_LAYER_END(4, (float*)(arena + 0), 3136);
 
   // 5: conv 'resconv' -> f32[1,7,7,16]#nhwc, 112896 MACs
   KILN_LAYER_BEGIN(5);
-  kiln_conv2d_f32_ref(&kParams5, (const float*)(arena + 0), tiny_cnn_c_res_w_ohwi, tiny_cnn_c_res_b, (float*)(arena + 3136));
+  kiln_conv2d_gemm_f32_ref(&kParams5, (const float*)(arena + 0), tiny_cnn_c_res_w_ohwi_packed, tiny_cnn_c_res_b, (float*)(arena + 6272), (float*)(arena + 3136));
   KILN_LAYER_END(5, (float*)(arena + 3136), 3136);
 
   // 6: add 'residual' -> f32[1,7,7,16]#nhwc

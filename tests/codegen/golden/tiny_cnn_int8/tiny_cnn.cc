@@ -324,12 +324,12 @@ static int tiny_cnn_run_ptrs(const void* const* in, void* const* out,
 
   // 7: add 'residual' -> s8[1,7,7,16]#nhwc{q 0.00256645679:-128}
   KILN_LAYER_BEGIN(7);
-  kiln_add_s8_ref(&kParams7, (const int8_t*)(arena + 784), (const int8_t*)(arena + 0), (int8_t*)(arena + 1568));
-  KILN_LAYER_END(7, (int8_t*)(arena + 1568), 784);
+  kiln_add_s8_ref(&kParams7, (const int8_t*)(arena + 784), (const int8_t*)(arena + 0), (int8_t*)(arena + 784));
+  KILN_LAYER_END(7, (int8_t*)(arena + 784), 784);
 
   // 8: global_avgpool 'gap' -> s8[1,1,1,16]#nhwc{q 0.00205741194:-128}
   KILN_LAYER_BEGIN(8);
-  kiln_global_avgpool_s8_ref(&kParams8, (const int8_t*)(arena + 1568), (int8_t*)(arena + 0));
+  kiln_global_avgpool_s8_ref(&kParams8, (const int8_t*)(arena + 784), (int8_t*)(arena + 0));
   KILN_LAYER_END(8, (int8_t*)(arena + 0), 16);
 
   // 9: reshape 'flatten' -> s8[1,16]{q 0.00205741194:-128}
