@@ -6,6 +6,12 @@
 #include "kiln/quant_host.h"
 #include "kiln/pulp/conv2d_s8.h"
 #include "kiln/pulp/fully_connected_s8.h"
+#include "kiln/pulp/add_s8.h"
+#include "kiln/pulp/avgpool2d_s8.h"
+#include "kiln/pulp/depthwise_conv2d_s8.h"
+#include "kiln/pulp/global_avgpool_s8.h"
+#include "kiln/pulp/maxpool2d_s8.h"
+#include "kiln/pulp/requantize_s8.h"
 
 int kiln_c_header_check(void);
 int kiln_c_header_check(void) {
