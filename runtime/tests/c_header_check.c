@@ -12,6 +12,7 @@
 #include "kiln/pulp/global_avgpool_s8.h"
 #include "kiln/pulp/maxpool2d_s8.h"
 #include "kiln/pulp/requantize_s8.h"
+#include "kiln/pulp/quantize_s8.h"
 
 int kiln_c_header_check(void);
 int kiln_c_header_check(void) {
