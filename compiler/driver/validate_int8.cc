@@ -164,22 +164,8 @@ Status RunOrt(const std::string& ort, const std::string& model,
 
 StatusOr<json> ValidateInt8(const ValidateOptions& o) {
   KILN_ASSIGN_OR_RETURN(std::string ort, OrtRunner());
-  std::string work = o.work_dir;
-  bool temp = work.empty();
-  if (temp) {
-    char tmpl[] = "/tmp/kiln-validate-XXXXXX";
-    if (!mkdtemp(tmpl)) return IoError("cannot create a temporary folder");
-    work = tmpl;
-  }
-  fs::create_directories(work);
-  struct Cleanup {
-    std::string dir;
-    bool on;
-    ~Cleanup() {
-      std::error_code ec;
-      if (on) fs::remove_all(dir, ec);
-    }
-  } cleanup{work, temp};
+  KILN_ASSIGN_OR_RETURN(WorkDir work_dir, WorkDir::Make(o.work_dir, "validate"));
+  const std::string& work = work_dir.path();
 
   CompileOptions co;
   co.model_path = o.model_path;

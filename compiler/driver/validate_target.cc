@@ -66,6 +66,42 @@ Status RunBatch(const Build& b, const std::string& target_name,
 
 }  // namespace
 
+StatusOr<LayerComparison> CompareLayerDumps(const json& rl,
+                                            const std::string& ref_dir,
+                                            const json& dl,
+                                            const std::string& dut_dir) {
+  if (rl.size() != dl.size())
+    return Internal("the two builds have {} and {} layers", rl.size(),
+                    dl.size());
+  LayerComparison cmp;
+  cmp.first = nullptr;
+  for (size_t i = 0; i < rl.size(); ++i) {
+    KILN_ASSIGN_OR_RETURN(
+        std::vector<uint8_t> a,
+        ReadFileBytes(fmt::format("{}/layer_{}.bin", ref_dir, i)));
+    KILN_ASSIGN_OR_RETURN(
+        std::vector<uint8_t> b,
+        ReadFileBytes(fmt::format("{}/layer_{}.bin", dut_dir, i)));
+    if (a == b) continue;
+    ++cmp.differing;
+    if (!cmp.first.is_null()) continue;
+    size_t at = 0;
+    while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+    int64_t per_sample =
+        std::max<int64_t>(1, rl[i]["output_bytes"].get<int64_t>());
+    cmp.first = {{"index", i},
+                 {"name", rl[i]["name"]},
+                 {"op", rl[i]["op"]},
+                 {"kernel", dl[i]["kernel"]},
+                 {"reference_kernel", rl[i]["kernel"]},
+                 {"sample", static_cast<int64_t>(at) / per_sample},
+                 {"byte", static_cast<int64_t>(at) % per_sample},
+                 {"bytes", {a.size(), b.size()}}};
+    if (at < a.size() && at < b.size()) cmp.first["values"] = {a[at], b[at]};
+  }
+  return cmp;
+}
+
 StatusOr<json> ValidatePerLayer(const ValidateOptions& o) {
   if (o.quantize != "int8")
     return InvalidArgument(
@@ -75,22 +111,9 @@ StatusOr<json> ValidatePerLayer(const ValidateOptions& o) {
     return InvalidArgument(
         "--per-layer compares a target with the x86 build: give "
         "--target pulp");
-  std::string work = o.work_dir;
-  bool temp = work.empty();
-  if (temp) {
-    char tmpl[] = "/tmp/kiln-validate-XXXXXX";
-    if (!mkdtemp(tmpl)) return IoError("cannot create a temporary folder");
-    work = tmpl;
-  }
-  fs::create_directories(work);
-  struct Cleanup {
-    std::string dir;
-    bool on;
-    ~Cleanup() {
-      std::error_code ec;
-      if (on) fs::remove_all(dir, ec);
-    }
-  } cleanup{work, temp};
+  KILN_ASSIGN_OR_RETURN(WorkDir work_dir,
+                        WorkDir::Make(o.work_dir, "validate"));
+  const std::string& work = work_dir.path();
 
   KILN_ASSIGN_OR_RETURN(Build ref, CompileFor(o, "x86", work + "/x86"));
   KILN_ASSIGN_OR_RETURN(Build dut,
@@ -147,42 +170,19 @@ StatusOr<json> ValidatePerLayer(const ValidateOptions& o) {
   result["samples"] = set.count;
   result["layer_samples"] = layer_samples;
   result["layers_compared"] = rl.size();
-  json first = nullptr;
-  int64_t differing = 0;
-  for (size_t i = 0; i < rl.size(); ++i) {
-    KILN_ASSIGN_OR_RETURN(
-        std::vector<uint8_t> a,
-        ReadFileBytes(fmt::format("{}/x86_layers/layer_{}.bin", work, i)));
-    KILN_ASSIGN_OR_RETURN(std::vector<uint8_t> b,
-                          ReadFileBytes(fmt::format("{}/{}_layers/layer_{}.bin",
-                                                    work, o.target, i)));
-    if (a == b) continue;
-    ++differing;
-    if (!first.is_null()) continue;
-    size_t at = 0;
-    while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
-    int64_t per_sample =
-        std::max<int64_t>(1, rl[i]["output_bytes"].get<int64_t>());
-    first = {{"index", i},
-             {"name", rl[i]["name"]},
-             {"op", rl[i]["op"]},
-             {"kernel", dl[i]["kernel"]},
-             {"reference_kernel", rl[i]["kernel"]},
-             {"sample", static_cast<int64_t>(at) / per_sample},
-             {"byte", static_cast<int64_t>(at) % per_sample},
-             {"bytes", {a.size(), b.size()}}};
-    if (at < a.size() && at < b.size()) first["values"] = {a[at], b[at]};
-  }
+  KILN_ASSIGN_OR_RETURN(LayerComparison cmp,
+                        CompareLayerDumps(rl, work + "/x86_layers", dl,
+                                          work + "/" + o.target + "_layers"));
   bool outputs_same = true;
   for (size_t k = 0; k < no; ++k) {
     KILN_ASSIGN_OR_RETURN(std::vector<uint8_t> a, ReadFileBytes(ref_outs[k]));
     KILN_ASSIGN_OR_RETURN(std::vector<uint8_t> b, ReadFileBytes(dut_outs[k]));
     outputs_same &= a == b;
   }
-  result["first_difference"] = first;
-  result["layers_differing"] = differing;
+  result["first_difference"] = cmp.first;
+  result["layers_differing"] = cmp.differing;
   result["outputs_identical"] = outputs_same;
-  result["passed"] = first.is_null() && outputs_same;
+  result["passed"] = cmp.first.is_null() && outputs_same;
   return result;
 }
 

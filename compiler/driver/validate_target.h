@@ -17,4 +17,20 @@ StatusOr<nlohmann::json> ValidatePerLayer(const ValidateOptions& o);
 
 std::string ValidatePerLayerText(const nlohmann::json& r);
 
+// The per-layer comparison itself: `ref_layers`/`dut_layers` are the two
+// reports' "layers" lists (one to one), REF_DIR/layer_<i>.bin and
+// DUT_DIR/layer_<i>.bin the layers' dumped outputs (all dumped samples, one
+// after the other). `first` is null when every layer is identical, else the
+// first differing layer: index, name, op, both kernels, and the sample and byte
+// offset of its first differing byte (with both values when both dumps reach
+// it).
+struct LayerComparison {
+  nlohmann::json first;
+  int64_t differing = 0;  // layers whose bytes differ
+};
+StatusOr<LayerComparison> CompareLayerDumps(const nlohmann::json& ref_layers,
+                                            const std::string& ref_dir,
+                                            const nlohmann::json& dut_layers,
+                                            const std::string& dut_dir);
+
 }  // namespace kiln::driver
