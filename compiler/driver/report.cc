@@ -219,20 +219,21 @@ std::string MakeReportText(const nlohmann::json& r) {
     for (const auto& [k, v] : q["layers"].items()) s += fmt::format(" {} {}", v.get<int>(), k);
     s += "\n";
   }
-  s += fmt::format("{:>3}  {:<28} {:<16} {:<7} {:<18} {:>12} {:>10} {:>10} {:>10}\n", "#",
-                   "layer", "op", "prec", "output", "MACs", "weights", "live", "offset");
+  s += fmt::format("{:>3}  {:<28} {:<16} {:<7} {:<18} {:>12} {:>10} {:>10} {:>10} {:>8}\n", "#",
+                   "layer", "op", "prec", "output", "MACs", "weights", "live", "offset",
+                   "scratch");
   const int64_t peak_step = r.value("peak_step", int64_t{-1});
   for (const auto& l : r["layers"]) {
     std::string name = l["name"].get<std::string>();
     if (name.size() > 28) name = name.substr(0, 25) + "...";
     std::vector<int64_t> shape = l["output_shape"];
     int64_t idx = l["index"].get<int64_t>();
-    s += fmt::format("{:>3}{} {:<28} {:<16} {:<7} {:<18} {:>12} {:>10} {:>10} {:>10}\n", idx,
+    s += fmt::format("{:>3}{} {:<28} {:<16} {:<7} {:<18} {:>12} {:>10} {:>10} {:>10} {:>8}\n", idx,
                      idx == peak_step ? "*" : " ", name, l["op"].get<std::string>(),
                      l.value("precision", std::string("float")),
                      fmt::format("{}", fmt::join(shape, "x")), l["macs"].get<int64_t>(),
                      l["weights_bytes"].get<int64_t>(), l.value("live_bytes", int64_t{0}),
-                     l["arena_offset"].get<int64_t>());
+                     l["arena_offset"].get<int64_t>(), l.value("scratch_bytes", int64_t{0}));
   }
   const int64_t arena = r["arena_bytes"].get<int64_t>();
   const int64_t bound = r["lower_bound_bytes"].get<int64_t>();
