@@ -12,7 +12,8 @@
 //                                         + K * izp * wzp
 // (x' = the window with padding taps set to izp, which contribute 0 to the
 // left side), computed in uint32 (wrapping, like the int32 sums of the
-// reference), then requantized by kiln_requantize_s8.
+// reference; the per-channel constant is the accumulators' start value), then
+// requantized exactly as kiln_requantize_s8 (requant_pulp.h).
 #include "kiln/pulp/conv2d_s8.h"
 
 #include "runtime/kernels/pulp/dot_s8.h"
@@ -27,6 +28,8 @@ using kiln_pulp::Dot4x1;
 using kiln_pulp::Dot4x2;
 using kiln_pulp::SumBytes;
 using kiln_pulp::ChanQuant;
+using kiln_pulp::Requant;
+using kiln_pulp::SplatS8;
 
 int32_t RoundUp4(int32_t v) { return (v + 3) & ~3; }
 
@@ -189,13 +192,32 @@ const int8_t* Window(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32
   return buf;
 }
 
-// The output of channel constants q for a window dot product and window sum.
-__attribute__((always_inline)) inline int8_t Out(const ChanQuant& q, int32_t dot,
-                                                 int32_t sx, int32_t zp, int32_t lo,
-                                                 int32_t hi) {
-  const int32_t acc =
-      (int32_t)((uint32_t)dot + (uint32_t)q.corr - (uint32_t)q.wzp * (uint32_t)sx);
-  return kiln_pulp::Requant(q, acc, zp, lo, hi);
+// The accumulator's start value for channel constants q and a window whose
+// bytes sum to sx: the dot product is added to it.
+__attribute__((always_inline)) inline int32_t Start(const ChanQuant& q, int32_t sx) {
+  return (int32_t)((uint32_t)q.corr - (uint32_t)q.wzp * (uint32_t)sx);
+}
+
+// The outputs of one channel for two pixels. The constants are read once, before
+// the byte stores (which may alias them as far as the compiler knows).
+__attribute__((always_inline)) inline void Out2(const ChanQuant& q, int32_t a, int32_t b,
+                                                int8_t* pa, int8_t* pb, int32_t zp,
+                                                int32_t lo, int32_t hi, uint32_t lo4,
+                                                uint32_t hi4) {
+  const int32_t rs = q.rs;
+  if (__builtin_expect(rs > 0, 1)) {
+    const int32_t m = q.m;
+    const uint32_t add = (uint32_t)q.add;
+    const int32_t va = (int32_t)((uint32_t)kiln_pulp::MulHi(a, m) + add) >> rs;
+    const int32_t vb = (int32_t)((uint32_t)kiln_pulp::MulHi(b, m) + add) >> rs;
+    const int32_t ya = kiln_pulp::ClampS8(va, lo, hi, lo4, hi4);
+    const int32_t yb = kiln_pulp::ClampS8(vb, lo, hi, lo4, hi4);
+    *pa = (int8_t)ya;
+    *pb = (int8_t)yb;
+  } else {
+    *pa = (int8_t)Requant(q, a, zp, lo, hi, lo4, hi4);
+    *pb = (int8_t)Requant(q, b, zp, lo, hi, lo4, hi4);
+  }
 }
 
 // Output pixels [qb, qe) of the band x tile channels [cb, ce) (cb a multiple of
@@ -214,6 +236,8 @@ void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t 
   const int32_t zp = j.p.output_zero_point;
   const int32_t lo = j.p.act_min;
   const int32_t hi = j.p.act_max;
+  const uint32_t lo4 = SplatS8(lo);
+  const uint32_t hi4 = SplatS8(hi);
   const int32_t blocks = (ce - cb) / 4;
   const int32_t rest = cb + 4 * blocks;
   for (int32_t q = qb; q < qe; q += 2) {
@@ -229,29 +253,52 @@ void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t 
       for (int32_t t = 0; t < blocks; ++t, ++b) {
         b = b == blocks ? 0 : b;
         const int32_t c = cb + 4 * b;
+        const ChanQuant* cqc = cq + c;
+        // Written out (no loops over i) so that the accumulators stay in
+        // registers.
         int32_t s[4][2];
-        Dot4x2(wl + c * ws, ws, xa, xb, n4, s);
-        for (int32_t i = 0; i < 4; ++i) {
-          oa[c + i] = Out(cq[c + i], s[i][0], sa, zp, lo, hi);
-          ob[c + i] = Out(cq[c + i], s[i][1], sb, zp, lo, hi);
+        if (wzp) {
+          s[0][0] = Start(cqc[0], sa);
+          s[0][1] = Start(cqc[0], sb);
+          s[1][0] = Start(cqc[1], sa);
+          s[1][1] = Start(cqc[1], sb);
+          s[2][0] = Start(cqc[2], sa);
+          s[2][1] = Start(cqc[2], sb);
+          s[3][0] = Start(cqc[3], sa);
+          s[3][1] = Start(cqc[3], sb);
+        } else {
+          s[0][0] = s[0][1] = cqc[0].corr;
+          s[1][0] = s[1][1] = cqc[1].corr;
+          s[2][0] = s[2][1] = cqc[2].corr;
+          s[3][0] = s[3][1] = cqc[3].corr;
         }
+        Dot4x2(wl + c * ws, ws, xa, xb, n4, s);
+        Out2(cqc[0], s[0][0], s[0][1], oa + c, ob + c, zp, lo, hi, lo4, hi4);
+        Out2(cqc[1], s[1][0], s[1][1], oa + c + 1, ob + c + 1, zp, lo, hi, lo4, hi4);
+        Out2(cqc[2], s[2][0], s[2][1], oa + c + 2, ob + c + 2, zp, lo, hi, lo4, hi4);
+        Out2(cqc[3], s[3][0], s[3][1], oa + c + 3, ob + c + 3, zp, lo, hi, lo4, hi4);
       }
       for (int32_t c = rest; c < ce; ++c) {
-        int32_t s[2];
+        int32_t s[2] = {Start(cq[c], sa), Start(cq[c], sb)};
         Dot1x2(wl + c * ws, xa, xb, n4, s);
-        oa[c] = Out(cq[c], s[0], sa, zp, lo, hi);
-        ob[c] = Out(cq[c], s[1], sb, zp, lo, hi);
+        oa[c] = (int8_t)Requant(cq[c], s[0], zp, lo, hi, lo4, hi4);
+        ob[c] = (int8_t)Requant(cq[c], s[1], zp, lo, hi, lo4, hi4);
       }
     } else {
       for (int32_t t = 0; t < blocks; ++t, ++b) {
         b = b == blocks ? 0 : b;
         const int32_t c = cb + 4 * b;
+        const ChanQuant* cqc = cq + c;
         int32_t s[4];
+        for (int32_t i = 0; i < 4; ++i) s[i] = Start(cqc[i], sa);
         Dot4x1(wl + c * ws, ws, xa, n4, s);
-        for (int32_t i = 0; i < 4; ++i) oa[c + i] = Out(cq[c + i], s[i], sa, zp, lo, hi);
+        for (int32_t i = 0; i < 4; ++i) {
+          oa[c + i] = (int8_t)Requant(cqc[i], s[i], zp, lo, hi, lo4, hi4);
+        }
       }
       for (int32_t c = rest; c < ce; ++c) {
-        oa[c] = Out(cq[c], Dot1x1(wl + c * ws, xa, n4), sa, zp, lo, hi);
+        oa[c] = (int8_t)Requant(cq[c], Dot1x1(wl + c * ws, xa, n4, Start(cq[c], sa)), zp, lo, hi,
+                        lo4, hi4);
       }
     }
   }
@@ -296,7 +343,7 @@ void TiledBody(void* arg) {
       const int32_t qi = p.per_channel ? c0 + c : 0;
       const int32_t wz = p.weight_zero_points != NULL ? p.weight_zero_points[qi] : 0;
       const uint32_t b = j.bias != NULL ? (uint32_t)j.bias[c0 + c] : 0u;
-      kiln_pulp::MakeChanQuant(p.multipliers[qi], p.shifts[qi], &cq[c]);
+      kiln_pulp::MakeChanQuant(p.multipliers[qi], p.shifts[qi], p.output_zero_point, &cq[c]);
       cq[c].corr = (int32_t)(b - (uint32_t)izp * (uint32_t)sw +
                              (uint32_t)k * (uint32_t)izp * (uint32_t)wz);
       cq[c].wzp = wz;

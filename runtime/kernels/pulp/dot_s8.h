@@ -21,7 +21,8 @@ namespace kiln_pulp {
 
 #define KILN_PULP_INLINE inline __attribute__((always_inline))
 
-// s[c][p] = dot(w + c * ws, x_p) over n4 words, c < 4, p < 2.
+// s[c][p] += dot(w + c * ws, x_p) over n4 words, c < 4, p < 2 (s holds the start
+// values: the kernels start from their per-channel constant).
 KILN_PULP_INLINE void Dot4x2(const int8_t* w, int32_t ws, const int8_t* x0,
                              const int8_t* x1, int32_t n4, int32_t s[4][2]) {
   const int8_t* w0 = w;
@@ -29,7 +30,8 @@ KILN_PULP_INLINE void Dot4x2(const int8_t* w, int32_t ws, const int8_t* x0,
   const int8_t* w2 = w + 2 * ws;
   const int8_t* w3 = w + 3 * ws;
 #if defined(__riscv)
-  int32_t s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+  int32_t s00 = s[0][0], s01 = s[0][1], s10 = s[1][0], s11 = s[1][1], s20 = s[2][0],
+          s21 = s[2][1], s30 = s[3][0], s31 = s[3][1];
   // The weight loads are spread so that no sdotsp waits for a load issued by the
   // instruction just before it (one stall cycle each otherwise).
   __asm__ volatile(XPULP_SETUP(0, "%[n]", "1f")
@@ -66,18 +68,18 @@ KILN_PULP_INLINE void Dot4x2(const int8_t* w, int32_t ws, const int8_t* x0,
 #else
   const int8_t* wr[4] = {w0, w1, w2, w3};
   for (int c = 0; c < 4; ++c) {
-    int32_t a = 0, b = 0;
+    uint32_t a = (uint32_t)s[c][0], b = (uint32_t)s[c][1];
     for (int32_t k = 0; k < 4 * n4; ++k) {
-      a += (int32_t)wr[c][k] * x0[k];
-      b += (int32_t)wr[c][k] * x1[k];
+      a += (uint32_t)((int32_t)wr[c][k] * x0[k]);
+      b += (uint32_t)((int32_t)wr[c][k] * x1[k]);
     }
-    s[c][0] = a;
-    s[c][1] = b;
+    s[c][0] = (int32_t)a;
+    s[c][1] = (int32_t)b;
   }
 #endif
 }
 
-// s[c] = dot(w + c * ws, x), c < 4.
+// s[c] += dot(w + c * ws, x), c < 4.
 KILN_PULP_INLINE void Dot4x1(const int8_t* w, int32_t ws, const int8_t* x,
                              int32_t n4, int32_t s[4]) {
   const int8_t* w0 = w;
@@ -85,7 +87,7 @@ KILN_PULP_INLINE void Dot4x1(const int8_t* w, int32_t ws, const int8_t* x,
   const int8_t* w2 = w + 2 * ws;
   const int8_t* w3 = w + 3 * ws;
 #if defined(__riscv)
-  int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  int32_t s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
   __asm__ volatile(XPULP_SETUP(0, "%[n]", "1f")
                    XPULP_ASM_LW_PI("t0", "%[x]", 4)
                    XPULP_ASM_LW_PI("t1", "%[w0]", 4)
@@ -109,18 +111,18 @@ KILN_PULP_INLINE void Dot4x1(const int8_t* w, int32_t ws, const int8_t* x,
 #else
   const int8_t* wr[4] = {w0, w1, w2, w3};
   for (int c = 0; c < 4; ++c) {
-    int32_t a = 0;
-    for (int32_t k = 0; k < 4 * n4; ++k) a += (int32_t)wr[c][k] * x[k];
-    s[c] = a;
+    uint32_t a = (uint32_t)s[c];
+    for (int32_t k = 0; k < 4 * n4; ++k) a += (uint32_t)((int32_t)wr[c][k] * x[k]);
+    s[c] = (int32_t)a;
   }
 #endif
 }
 
-// s[p] = dot(w, x_p), p < 2.
+// s[p] += dot(w, x_p), p < 2.
 KILN_PULP_INLINE void Dot1x2(const int8_t* w, const int8_t* x0, const int8_t* x1,
                              int32_t n4, int32_t s[2]) {
 #if defined(__riscv)
-  int32_t s0 = 0, s1 = 0;
+  int32_t s0 = s[0], s1 = s[1];
   __asm__ volatile(XPULP_SETUP(0, "%[n]", "1f")
                    XPULP_ASM_LW_PI("t0", "%[w]", 4)
                    XPULP_ASM_LW_PI("t1", "%[x0]", 4)
@@ -135,20 +137,20 @@ KILN_PULP_INLINE void Dot1x2(const int8_t* w, const int8_t* x0, const int8_t* x1
   s[0] = s0;
   s[1] = s1;
 #else
-  int32_t a = 0, b = 0;
+  uint32_t a = (uint32_t)s[0], b = (uint32_t)s[1];
   for (int32_t k = 0; k < 4 * n4; ++k) {
-    a += (int32_t)w[k] * x0[k];
-    b += (int32_t)w[k] * x1[k];
+    a += (uint32_t)((int32_t)w[k] * x0[k]);
+    b += (uint32_t)((int32_t)w[k] * x1[k]);
   }
-  s[0] = a;
-  s[1] = b;
+  s[0] = (int32_t)a;
+  s[1] = (int32_t)b;
 #endif
 }
 
-// dot(w, x).
-KILN_PULP_INLINE int32_t Dot1x1(const int8_t* w, const int8_t* x, int32_t n4) {
+// s0 + dot(w, x).
+KILN_PULP_INLINE int32_t Dot1x1(const int8_t* w, const int8_t* x, int32_t n4,
+                                int32_t s0) {
 #if defined(__riscv)
-  int32_t s0 = 0;
   __asm__ volatile(XPULP_SETUP(0, "%[n]", "1f")
                    XPULP_ASM_LW_PI("t0", "%[w]", 4)
                    XPULP_ASM_LW_PI("t1", "%[x]", 4)
@@ -160,9 +162,9 @@ KILN_PULP_INLINE int32_t Dot1x1(const int8_t* w, const int8_t* x, int32_t n4) {
                    : "t0", "t1", "memory");
   return s0;
 #else
-  int32_t a = 0;
-  for (int32_t k = 0; k < 4 * n4; ++k) a += (int32_t)w[k] * x[k];
-  return a;
+  uint32_t a = (uint32_t)s0;
+  for (int32_t k = 0; k < 4 * n4; ++k) a += (uint32_t)((int32_t)w[k] * x[k]);
+  return (int32_t)a;
 #endif
 }
 

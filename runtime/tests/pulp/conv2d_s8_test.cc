@@ -174,41 +174,71 @@ void Describe(const kiln_conv2d_s8_params_t& c, bool bias, char* buf, size_t n) 
 #endif
 
 // The kernels' requantization (requant_pulp.h) against kiln_requantize_s8 on
-// random operands, every shift, the extreme accumulators and multipliers, and
-// exact ties (multiplier 2^30, small accumulators: P / 2^r = k + 1/2); the
-// fused clamp is wide open so that every rounding difference shows. Returns the
-// number of differences (printing the first).
+// random operands, every shift, the extreme accumulators and multipliers,
+// multipliers with trailing zero bits (the fast form strips them), exact ties
+// (multiplier 2^30, small accumulators: P / 2^r = k + 1/2) and near-ties of the
+// fast form (acc = the nearest integers to (k + 1/2) * 2^r / multiplier, where a
+// wrong rounding constant or a lost borrow shows), and random fused clamps.
+// Returns the number of differences (printing the first).
 int32_t RequantCheck(Rng& r) {
   int32_t bad = 0;
+  int32_t fast = 0;
   for (int32_t i = 0; i < CONV_TEST_REQUANT_CHECKS; ++i) {
     int32_t acc = (int32_t)r.Next();
     int32_t m = (int32_t)r.Next();
-    const int32_t kind = r.Range(0, 5);
+    int32_t shift = r.Range(KILN_REQUANT_SHIFT_MIN, KILN_REQUANT_SHIFT_MAX);
+    const int32_t kind = r.Range(0, 8);
     if (kind == 0) acc = r.Range(-1000, 1000);
     if (kind == 1) acc = (i & 1) ? INT32_MIN : INT32_MAX;
     if (kind == 2) m = 1 << 30;
     if (kind == 3) m = (int32_t)(0x40000000u | (r.Next() & 0x3FFFFFFFu));
     if (kind == 4) m = (i & 2) ? INT32_MIN : INT32_MAX;
-    const int32_t shift = r.Range(KILN_REQUANT_SHIFT_MIN, KILN_REQUANT_SHIFT_MAX);
+    if (kind == 5) m = (int32_t)((0x40000000u | (r.Next() & 0x3FFFFFFFu)) &
+                                 ~((1u << r.Range(0, 12)) - 1u));
+    if (kind >= 6) {
+      // Near a tie: acc * m / 2^rr = k + 1/2 + (a fraction of 1 / m).
+      m = (int32_t)((0x40000000u | (r.Next() & 0x3FFFFFFFu)) &
+                    ~((1u << r.Range(0, 4)) - 1u));
+      if (kind == 7) m = -m;
+      shift = r.Range(-21, -2);  // rr = 31 - shift in [33, 52]
+      const int32_t rr = 31 - shift;
+      const int64_t k2 = 2 * (int64_t)r.Range(-200, 200) + 1;
+      const int64_t tie = k2 * ((int64_t)1 << (rr - 1));  // |tie| < 2^61
+      const int64_t a = tie / m + r.Range(-1, 1);
+      if (a < INT32_MIN || a > INT32_MAX) continue;
+      acc = (int32_t)a;
+    }
     const int32_t zp = r.Range(-128, 127);
+    int32_t lo = -128, hi = 127;
+    if (r.Chance(20)) {
+      lo = r.Range(-128, 20);
+      hi = r.Range(lo, 127);
+    }
     kiln_pulp::ChanQuant q;
-    kiln_pulp::MakeChanQuant(m, shift, &q);
-    const int8_t got = kiln_pulp::Requant(q, acc, zp, -128, 127);
-    const int8_t want = kiln_requantize_s8(acc, m, shift, zp, -128, 127);
-    // The int8 clamp hides large values: compare the rounded product too (the
-    // fast path's y is (got - zp) when inside the window).
+    kiln_pulp::MakeChanQuant(m, shift, zp, &q);
+    fast += q.rs > 0;
+    const int8_t got = (int8_t)kiln_pulp::Requant(q, acc, zp, lo, hi, kiln_pulp::SplatS8(lo),
+                                          kiln_pulp::SplatS8(hi));
+    const int8_t want = kiln_requantize_s8(acc, m, shift, zp, lo, hi);
+    // The int8 clamp hides large values: compare the rounded product too, with
+    // zp 0 and no clamp, when it is within int8.
     const int32_t y = kiln_multiply_by_quantized_multiplier(acc, m, shift);
-    const kiln_pulp::ChanQuant q0 = q;
-    const int8_t got0 = kiln_pulp::Requant(q0, acc, 0, -128, 127);
+    kiln_pulp::ChanQuant q0;
+    kiln_pulp::MakeChanQuant(m, shift, 0, &q0);
+    const int8_t got0 = (int8_t)kiln_pulp::Requant(q0, acc, 0, -128, 127, kiln_pulp::SplatS8(-128),
+                                           kiln_pulp::SplatS8(127));
     const bool small = y >= -128 && y <= 127;
     if (got != want || (small && got0 != (int8_t)y)) {
       if (bad == 0) {
-        printf("requant mismatch: acc %ld mult %ld shift %ld zp %ld: ref %d pulp %d\n",
-               (long)acc, (long)m, (long)shift, (long)zp, want, got);
+        printf("requant mismatch: acc %ld mult %ld shift %ld zp %ld act [%ld,%ld]: ref %d "
+               "pulp %d (fast form %d)\n",
+               (long)acc, (long)m, (long)shift, (long)zp, (long)lo, (long)hi, want, got,
+               q.rs > 0);
       }
       ++bad;
     }
   }
+  printf("conv2d_s8: requantization: %ld checks on the fast form\n", (long)fast);
   return bad;
 }
 
