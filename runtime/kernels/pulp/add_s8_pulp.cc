@@ -8,10 +8,12 @@
 // of one output row, staged with one transfer per operand (a broadcast
 // operand's row is one byte). For large tensors the cores first build the
 // tables of each input's rescaled value A(a), B(b) (256 entries each, the
-// reference's routine), so only the final requantization runs per element.
+// reference's routine), so only the final requantization runs per element, in
+// the one-mulh form of requant_pulp.h (bit-identical to kiln_requantize_s8).
 // In place on an operand of the output's shape is legal: element i of that
 // operand is read (staged) before element i of y is written, by the same core.
 #include "kiln/pulp/add_s8.h"
+#include "runtime/kernels/pulp/requant_pulp.h"
 #include "runtime/kernels/pulp/staging.h"
 
 namespace {
@@ -102,6 +104,10 @@ void Body(void* arg) {
   int8_t* buf_a = CoreSlice(core, cores, shared);
   int8_t* buf_b = buf_a + tile;
   int8_t* buf_y = buf_b + tile;
+  ChanQuant q;
+  MakeChanQuant(p.output_multiplier, p.output_shift, p.output_zero_point, &q);
+  const int32_t zp = p.output_zero_point, lo = p.act_min, hi = p.act_max;
+  const uint32_t lo4 = SplatS8(lo), hi4 = SplatS8(hi);
   int32_t begin, end;
   kiln_pulp_chunk(s.total, core, cores, &begin, &end);
   for (int32_t e = begin; e < end;) {
@@ -118,6 +124,22 @@ void Body(void* arg) {
     kiln_dma_to_l1(buf_a, args.a + off_a, (uint32_t)(ia ? n : 1));
     kiln_dma_to_l1(buf_b, args.b + off_b, (uint32_t)(ib ? n : 1));
     kiln_dma_wait();
+    if (table && q.rs > 0 && ia == 1 && ib == 1) {
+      // Equal shapes (the residual adds): two lookups, one mulh per element.
+      const int32_t* ta0 = ta + 128;
+      const int32_t* tb0 = tb + 128;
+      const int32_t m = q.m, rs = q.rs;
+      const uint32_t add = (uint32_t)q.add;
+      for (int32_t k = 0; k < n; ++k) {
+        const int32_t sum = ta0[buf_a[k]] + tb0[buf_b[k]];
+        const int32_t v = (int32_t)((uint32_t)MulHi(sum, m) + add) >> rs;
+        buf_y[k] = (int8_t)ClampS8(v, lo, hi, lo4, hi4);
+      }
+      kiln_dma_to_l2(args.y + e, buf_y, (uint32_t)n);
+      kiln_dma_wait();
+      e += n;
+      continue;
+    }
     for (int32_t k = 0; k < n; ++k) {
       const int32_t xa = buf_a[ia ? k : 0], xb = buf_b[ib ? k : 0];
       int32_t sum;
@@ -129,8 +151,7 @@ void Body(void* arg) {
               Rescale(xb, p.b_zero_point, p.left_shift, p.b_multiplier,
                       p.b_shift);
       }
-      buf_y[k] = kiln_requantize_s8(sum, p.output_multiplier, p.output_shift,
-                                    p.output_zero_point, p.act_min, p.act_max);
+      buf_y[k] = (int8_t)Requant(q, sum, zp, lo, hi, lo4, hi4);
     }
     kiln_dma_to_l2(args.y + e, buf_y, (uint32_t)n);
     kiln_dma_wait();

@@ -75,7 +75,8 @@ void MakePlan(const kiln_conv2d_s8_params_t* p, int32_t cores, kiln_pulp_conv_pl
   plan->row_stride = plan->k_padded + ((plan->k_padded / 4) % 2 == 0 ? 4 : 0);
   plan->oc_tile = 0;
   plan->band_rows = 0;
-  plan->direct = p->kernel_h == 1 && p->kernel_w == 1 && p->in_c % 4 == 0;
+  // Kernel rows of whole words of channels are read in place from the band.
+  plan->direct = p->dilation_w == 1 && p->in_c % 4 == 0;
   plan->axis = KILN_PULP_AXIS_PIXELS;
   plan->l1_bytes = 0;
   plan->path = KILN_PULP_CONV_GENERIC;
@@ -152,20 +153,22 @@ void Fill(int8_t* d, int8_t v, int32_t n) {
   for (int32_t i = 0; i < n; ++i) d[i] = v;
 }
 
-// The window of local band pixel q (output row y0 + q / out_w): a pointer into
-// the input band (direct 1x1) or the im2col copy in buf. Bytes [k, k_padded) of
-// buf are zero.
-const int8_t* Window(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t y0,
-                     int32_t q, int8_t* buf) {
+// The window of output pixel (oy, ox): kernel_h rows of kernel_w * in_c bytes, row
+// ky at the result + ky * *stride. With plan.direct, a window inside the input is
+// read in place from the input band; otherwise it is copied (im2col) to buf, rows
+// back to back (bytes [k, k_padded) of buf are zero).
+const int8_t* Window(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t oy,
+                     int32_t ox, int8_t* buf, int32_t* stride) {
   const kiln_conv2d_s8_params_t& p = j.p;
-  const int32_t oy = y0 + q / p.out_w;
-  const int32_t ox = q % p.out_w;
   const int32_t iy0 = oy * p.stride_h - p.pad_top;
   const int32_t ix0 = ox * p.stride_w - p.pad_left;
   const int32_t cin = p.in_c;
-  if (j.plan.direct && iy0 >= 0 && iy0 < p.in_h && ix0 >= 0 && ix0 < p.in_w) {
+  if (j.plan.direct && iy0 >= 0 && iy0 + (p.kernel_h - 1) * p.dilation_h < p.in_h &&
+      ix0 >= 0 && ix0 + p.kernel_w <= p.in_w) {
+    *stride = p.dilation_h * p.in_w * cin;
     return in_tile + ((iy0 - tile_y0) * p.in_w + ix0) * cin;
   }
+  *stride = p.kernel_w * cin;
   const int8_t zp = (int8_t)p.input_zero_point;
   const int32_t span = p.kernel_w * cin;
   int8_t* d = buf;
@@ -196,6 +199,13 @@ const int8_t* Window(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32
 // bytes sum to sx: the dot product is added to it.
 __attribute__((always_inline)) inline int32_t Start(const ChanQuant& q, int32_t sx) {
   return (int32_t)((uint32_t)q.corr - (uint32_t)q.wzp * (uint32_t)sx);
+}
+
+// Sum of the window's bytes (rows of seg4 words at stride st).
+int32_t WindowSum(const int8_t* x, int32_t st, int32_t rows, int32_t seg4) {
+  int32_t sum = 0;
+  for (int32_t r = 0; r < rows; ++r) sum += SumBytes(x + r * st, seg4);
+  return sum;
 }
 
 // The outputs of one channel for two pixels. The constants are read once, before
@@ -240,12 +250,32 @@ void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t 
   const uint32_t hi4 = SplatS8(hi);
   const int32_t blocks = (ce - cb) / 4;
   const int32_t rest = cb + 4 * blocks;
+  // A window is kr rows of seg4 words (one row of n4 words when it is always
+  // copied); weight row r of a channel starts at byte r * seg.
+  const int32_t kr = j.plan.direct ? j.p.kernel_h : 1;
+  const int32_t seg4 = j.plan.direct ? j.p.kernel_w * j.p.in_c / 4 : n4;
+  const int32_t seg = 4 * seg4;
+  int32_t oy = y0 + qb / j.p.out_w;
+  int32_t ox = qb % j.p.out_w;
   for (int32_t q = qb; q < qe; q += 2) {
     const bool two = q + 1 < qe;
-    const int8_t* xa = Window(j, in_tile, tile_y0, y0, q, col0);
-    const int8_t* xb = two ? Window(j, in_tile, tile_y0, y0, q + 1, col1) : xa;
-    const int32_t sa = wzp ? SumBytes(xa, n4) : 0;
-    const int32_t sb = wzp ? SumBytes(xb, n4) : 0;
+    int32_t sta, stb;
+    const int8_t* xa = Window(j, in_tile, tile_y0, oy, ox, col0, &sta);
+    if (++ox == j.p.out_w) {
+      ox = 0;
+      ++oy;
+    }
+    const int8_t* xb = xa;
+    stb = sta;
+    if (two) {
+      xb = Window(j, in_tile, tile_y0, oy, ox, col1, &stb);
+      if (++ox == j.p.out_w) {
+        ox = 0;
+        ++oy;
+      }
+    }
+    const int32_t sa = wzp ? WindowSum(xa, sta, kr, seg4) : 0;
+    const int32_t sb = wzp ? WindowSum(xb, stb, kr, seg4) : 0;
     int8_t* oa = out_tile + q * oc_t;
     int8_t* ob = oa + oc_t;
     int32_t b = rot;
@@ -272,7 +302,10 @@ void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t 
           s[2][0] = s[2][1] = cqc[2].corr;
           s[3][0] = s[3][1] = cqc[3].corr;
         }
-        Dot4x2(wl + c * ws, ws, xa, xb, n4, s);
+        const int8_t* wc = wl + c * ws;
+        for (int32_t r = 0; r < kr; ++r) {
+          Dot4x2(wc + r * seg, ws, xa + r * sta, xb + r * stb, seg4, s);
+        }
         Out2(cqc[0], s[0][0], s[0][1], oa + c, ob + c, zp, lo, hi, lo4, hi4);
         Out2(cqc[1], s[1][0], s[1][1], oa + c + 1, ob + c + 1, zp, lo, hi, lo4, hi4);
         Out2(cqc[2], s[2][0], s[2][1], oa + c + 2, ob + c + 2, zp, lo, hi, lo4, hi4);
@@ -280,7 +313,9 @@ void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t 
       }
       for (int32_t c = rest; c < ce; ++c) {
         int32_t s[2] = {Start(cq[c], sa), Start(cq[c], sb)};
-        Dot1x2(wl + c * ws, xa, xb, n4, s);
+        for (int32_t r = 0; r < kr; ++r) {
+          Dot1x2(wl + c * ws + r * seg, xa + r * sta, xb + r * stb, seg4, s);
+        }
         oa[c] = (int8_t)Requant(cq[c], s[0], zp, lo, hi, lo4, hi4);
         ob[c] = (int8_t)Requant(cq[c], s[1], zp, lo, hi, lo4, hi4);
       }
@@ -291,14 +326,19 @@ void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t 
         const ChanQuant* cqc = cq + c;
         int32_t s[4];
         for (int32_t i = 0; i < 4; ++i) s[i] = Start(cqc[i], sa);
-        Dot4x1(wl + c * ws, ws, xa, n4, s);
+        for (int32_t r = 0; r < kr; ++r) {
+          Dot4x1(wl + c * ws + r * seg, ws, xa + r * sta, seg4, s);
+        }
         for (int32_t i = 0; i < 4; ++i) {
           oa[c + i] = (int8_t)Requant(cqc[i], s[i], zp, lo, hi, lo4, hi4);
         }
       }
       for (int32_t c = rest; c < ce; ++c) {
-        oa[c] = (int8_t)Requant(cq[c], Dot1x1(wl + c * ws, xa, n4, Start(cq[c], sa)), zp, lo, hi,
-                        lo4, hi4);
+        int32_t acc = Start(cq[c], sa);
+        for (int32_t r = 0; r < kr; ++r) {
+          acc = Dot1x1(wl + c * ws + r * seg, xa + r * sta, seg4, acc);
+        }
+        oa[c] = (int8_t)Requant(cq[c], acc, zp, lo, hi, lo4, hi4);
       }
     }
   }

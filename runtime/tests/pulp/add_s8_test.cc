@@ -78,6 +78,9 @@ int main() {
     p.b_shift = r.Range(-6, -1);
     p.output_multiplier = (int32_t)(0x40000000u + (r.Next() & 0x3FFFFFFFu));
     p.output_shift = r.Range(-22, -18);
+    // Now and then a scale outside the one-mulh form of requant_pulp.h (which
+    // then calls kiln_requantize_s8): very small (r - 32 > 22) or >= 1/2.
+    if (r.Chance(15)) p.output_shift = r.Range(-31, 0);
     p.act_min = r.Chance(30) ? r.Range(-128, 0) : KILN_S8_MIN;
     p.act_max = r.Chance(30) ? r.Range(p.act_min, 127) : KILN_S8_MAX;
     const int32_t n = Elems(p.out_shape, p.rank);
