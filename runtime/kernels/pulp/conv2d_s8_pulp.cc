@@ -44,6 +44,8 @@ struct Job {
   kiln_pulp_conv_plan_t plan;
   int32_t cores;
   int32_t need_col;  // im2col buffers exist
+  int32_t cin_l1;    // bytes per input pixel in L1: in_c, or in_c padded to a word
+  int32_t k_l1;      // kernel_h * kernel_w * cin_l1
   // Byte offsets into kiln_pulp_l1.
   int32_t off_w, off_quant, off_in, off_out, off_col;
 };
@@ -69,14 +71,22 @@ void MakePlan(const kiln_conv2d_s8_params_t* p, int32_t cores, kiln_pulp_conv_pl
               Job* job) {
   const int32_t cin_g = p->in_c / p->groups;
   plan->k = p->kernel_h * p->kernel_w * cin_g;
-  plan->k_padded = RoundUp4(plan->k);
+  // Few input channels (the first layer of an RGB model): each pixel's channels
+  // are padded to a whole word in L1 (weight 0, input byte = the input zero point,
+  // so the extra taps add nothing, see TiledBody), for at most a third more MACs;
+  // then kernel rows are read in place instead of copied byte by byte.
+  const bool pad_c = p->groups == 1 && p->dilation_w == 1 && p->in_c % 4 != 0 &&
+                     RoundUp4(p->in_c) * 3 <= p->in_c * 4;
+  const int32_t cin_l1 = pad_c ? RoundUp4(p->in_c) : cin_g;
+  const int32_t k_l1 = p->kernel_h * p->kernel_w * cin_l1;
+  plan->k_padded = RoundUp4(k_l1);
   // L1 row stride of weights and windows: an odd number of words, so that the
   // rows a 4x2 block reads lie in different TCDM banks.
   plan->row_stride = plan->k_padded + ((plan->k_padded / 4) % 2 == 0 ? 4 : 0);
   plan->oc_tile = 0;
   plan->band_rows = 0;
   // Kernel rows of whole words of channels are read in place from the band.
-  plan->direct = p->dilation_w == 1 && p->in_c % 4 == 0;
+  plan->direct = p->dilation_w == 1 && cin_l1 % 4 == 0;
   plan->axis = KILN_PULP_AXIS_PIXELS;
   plan->l1_bytes = 0;
   plan->path = KILN_PULP_CONV_GENERIC;
@@ -85,7 +95,7 @@ void MakePlan(const kiln_conv2d_s8_params_t* p, int32_t cores, kiln_pulp_conv_pl
   const int32_t need_col = !plan->direct || HasPadding(p);
   const int32_t col = need_col ? cores * 2 * kp : 0;
   const int32_t budget = KILN_PULP_L1_BYTES - kJobBytes;
-  const int32_t in_row = p->in_w * p->in_c;
+  const int32_t in_row = p->in_w * cin_l1;
   const int32_t per_ch = kp + (int32_t)sizeof(ChanQuant);  // weights row + constants
   // Output channels a one-row band leaves room for (the rounding slack of the
   // four regions is 12 bytes at most).
@@ -113,6 +123,8 @@ void MakePlan(const kiln_conv2d_s8_params_t* p, int32_t cores, kiln_pulp_conv_pl
   plan->band_rows = rows;
   Job& j = *job;
   j.need_col = need_col;
+  j.cin_l1 = cin_l1;
+  j.k_l1 = k_l1;
   int32_t off = kJobBytes;
   j.off_w = off;
   off += oc_t * kp;
@@ -153,6 +165,13 @@ void Fill(int8_t* d, int8_t v, int32_t n) {
   for (int32_t i = 0; i < n; ++i) d[i] = v;
 }
 
+// Words [b, e) of the word-aligned d set to v in every byte.
+void FillWords(int8_t* d, int8_t v, int32_t b, int32_t e) {
+  uint32_t* w = (uint32_t*)(void*)d;
+  const uint32_t v4 = 0x01010101u * (uint8_t)v;
+  for (int32_t i = b; i < e; ++i) w[i] = v4;
+}
+
 // The window of output pixel (oy, ox): kernel_h rows of kernel_w * in_c bytes, row
 // ky at the result + ky * *stride. With plan.direct, a window inside the input is
 // read in place from the input band; otherwise it is copied (im2col) to buf, rows
@@ -162,7 +181,7 @@ const int8_t* Window(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32
   const kiln_conv2d_s8_params_t& p = j.p;
   const int32_t iy0 = oy * p.stride_h - p.pad_top;
   const int32_t ix0 = ox * p.stride_w - p.pad_left;
-  const int32_t cin = p.in_c;
+  const int32_t cin = j.cin_l1;
   if (j.plan.direct && iy0 >= 0 && iy0 + (p.kernel_h - 1) * p.dilation_h < p.in_h &&
       ix0 >= 0 && ix0 + p.kernel_w <= p.in_w) {
     *stride = p.dilation_h * p.in_w * cin;
@@ -253,7 +272,7 @@ void ComputeRange(const Job& j, const int8_t* in_tile, int32_t tile_y0, int32_t 
   // A window is kr rows of seg4 words (one row of n4 words when it is always
   // copied); weight row r of a channel starts at byte r * seg.
   const int32_t kr = j.plan.direct ? j.p.kernel_h : 1;
-  const int32_t seg4 = j.plan.direct ? j.p.kernel_w * j.p.in_c / 4 : n4;
+  const int32_t seg4 = j.plan.direct ? j.p.kernel_w * j.cin_l1 / 4 : n4;
   const int32_t seg = 4 * seg4;
   int32_t oy = y0 + qb / j.p.out_w;
   int32_t ox = qb % j.p.out_w;
@@ -349,7 +368,10 @@ void TiledBody(void* arg) {
   const kiln_conv2d_s8_params_t& p = j.p;
   const uint32_t id = kiln_core_id();
   const int32_t cores = j.cores;
-  const int32_t k = j.plan.k;
+  const int32_t k = j.plan.k;  // a weight row in L2
+  const int32_t kl = j.k_l1;   // in L1
+  const int32_t cl = j.cin_l1;
+  const bool pad_c = cl != p.in_c;
   const int32_t kp = j.plan.k_padded;
   const int32_t ws = j.plan.row_stride;
   const int32_t oc_t = j.plan.oc_tile;
@@ -360,15 +382,31 @@ void TiledBody(void* arg) {
   int8_t* col0 = kiln_pulp_l1 + j.off_col + (int32_t)id * 2 * ws;
   int8_t* col1 = col0 + ws;
   if (j.need_col) {
-    Fill(col0 + k, 0, kp - k);
-    Fill(col1 + k, 0, kp - k);
+    Fill(col0 + kl, 0, kp - kl);
+    Fill(col1 + kl, 0, kp - kl);
   }
   const int32_t izp = p.input_zero_point;
+  if (pad_c) {
+    // The padding bytes of the band's pixels (the DMA writes the others), each
+    // core a share; the barrier after the first weight tile orders this before
+    // the first band's transfer.
+    int32_t fb, fe;
+    kiln_pulp_chunk(InRows(&p, j.plan.band_rows) * p.in_w * cl / 4, id, cores, &fb, &fe);
+    FillWords(in_tile, (int8_t)izp, fb, fe);
+  }
   const int32_t in_img = p.in_h * p.in_w * p.in_c;
   const int32_t out_img = p.out_h * p.out_w * p.out_c;
   for (int32_t c0 = 0; c0 < p.out_c; c0 += oc_t) {
     const int32_t oc = p.out_c - c0 < oc_t ? p.out_c - c0 : oc_t;
-    if (id == 0) {
+    if (id == 0 && pad_c) {
+      // Each tap's in_c weights to a word of its own, the rest 0.
+      FillWords(wl, 0, 0, oc * ws / 4);
+      for (int32_t c = 0; c < oc; ++c) {
+        kiln_dma_2d(wl + c * ws, j.weights + (c0 + c) * k, p.in_c,
+                    p.kernel_h * p.kernel_w, cl, p.in_c, KILN_DMA_TO_L1);
+        kiln_dma_wait();
+      }
+    } else if (id == 0) {
       kiln_dma_2d(wl, j.weights + c0 * k, k, oc, ws, k, KILN_DMA_TO_L1);
       kiln_dma_wait();
     }
@@ -378,14 +416,16 @@ void TiledBody(void* arg) {
     kiln_pulp_chunk(oc, id, cores, &cb, &ce);
     for (int32_t c = cb; c < ce; ++c) {
       int8_t* row = wl + c * ws;
-      Fill(row + k, 0, kp - k);
+      Fill(row + kl, 0, kp - kl);
       const int32_t sw = SumBytes(row, kp / 4);
       const int32_t qi = p.per_channel ? c0 + c : 0;
       const int32_t wz = p.weight_zero_points != NULL ? p.weight_zero_points[qi] : 0;
       const uint32_t b = j.bias != NULL ? (uint32_t)j.bias[c0 + c] : 0u;
       kiln_pulp::MakeChanQuant(p.multipliers[qi], p.shifts[qi], p.output_zero_point, &cq[c]);
+      // Over all kl taps: a padding tap (x = izp, w = 0) adds
+      // (izp - izp) * (0 - wz) = 0 to the reference's sum.
       cq[c].corr = (int32_t)(b - (uint32_t)izp * (uint32_t)sw +
-                             (uint32_t)k * (uint32_t)izp * (uint32_t)wz);
+                             (uint32_t)kl * (uint32_t)izp * (uint32_t)wz);
       cq[c].wzp = wz;
     }
     for (int32_t n = 0; n < p.batch; ++n) {
@@ -398,8 +438,13 @@ void TiledBody(void* arg) {
         ty0 = ty0 < 0 ? 0 : ty0;
         ty1 = ty1 > p.in_h ? p.in_h : ty1;
         if (id == 0 && ty1 > ty0) {
-          kiln_dma_to_l1(in_tile, j.input + n * in_img + ty0 * p.in_w * p.in_c,
-                         (uint32_t)((ty1 - ty0) * p.in_w * p.in_c));
+          const int8_t* src = j.input + n * in_img + ty0 * p.in_w * p.in_c;
+          if (pad_c) {
+            kiln_dma_2d(in_tile, src, p.in_c, (ty1 - ty0) * p.in_w, cl, p.in_c,
+                        KILN_DMA_TO_L1);
+          } else {
+            kiln_dma_to_l1(in_tile, src, (uint32_t)((ty1 - ty0) * p.in_w * p.in_c));
+          }
           kiln_dma_wait();
         }
         kiln_barrier();

@@ -40,7 +40,7 @@ typedef struct kiln_pulp_conv_plan_t {
   int32_t row_stride; /* L1 bytes between weight rows / windows (odd words) */
   int32_t oc_tile;    /* output channels per weight tile in L1 */
   int32_t band_rows;  /* output rows per band */
-  int32_t direct;     /* 1: 1x1 with in_c % 4 == 0, no im2col copy */
+  int32_t direct;     /* 1: kernel rows read in place (no im2col) when inside */
   kiln_pulp_conv_axis_t axis; /* axis of the first band */
   int32_t l1_bytes;   /* L1 workspace used */
 } kiln_pulp_conv_plan_t;
