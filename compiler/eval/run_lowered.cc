@@ -23,6 +23,7 @@
 #include "kiln/ref/mul_s8.h"
 #include "kiln/ref/quantize_s8.h"
 #include "kiln/ref/softmax_s8.h"
+#include "kiln/ref/transpose_s8.h"
 
 namespace kiln::eval {
 namespace {
@@ -78,6 +79,12 @@ const std::map<std::string, Entry>& Table() {
       KILN_UNARY(global_avgpool_s8, S8, S8),
       KILN_UNARY(quantize_s8, float, S8),
       KILN_UNARY(dequantize_s8, S8, float),
+      {"kiln_transpose_s8_ref",
+       {sizeof(kiln_transpose_params_t),
+        [](const void* p, const Args& a) {
+          kiln_transpose_s8_ref(As<kiln_transpose_params_t>(p), C<S8>(a[0]),
+                                static_cast<S8*>(a[1]));
+        }}},
       {"kiln_softmax_s8_ref",
        {sizeof(kiln_softmax_s8_params_t),
         [](const void* p, const Args& a) {

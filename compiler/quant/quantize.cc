@@ -23,7 +23,7 @@ using ir::kNoTensor;
 // Ops whose int8 kernel keeps the input's scale and zero point.
 bool SharesInputParams(OpKind op) {
   return op == OpKind::kMaxPool || op == OpKind::kAveragePool ||
-         op == OpKind::kReshape;
+         op == OpKind::kReshape || op == OpKind::kTranspose;
 }
 
 // Ops whose int8 output grid is fixed by what they compute, not calibrated:
@@ -163,9 +163,10 @@ class Quantizer {
     if (std::find(opts_.float_nodes.begin(), opts_.float_nodes.end(), n.name) !=
         opts_.float_nodes.end())
       return false;
-    // A reshape is a view: in int8 only when its input already is (else a
-    // quantize would only add error and a node).
-    if (n.op == OpKind::kReshape && s8_of_[n.inputs[0]] == kNoTensor)
+    // A reshape or transpose only moves values: in int8 only when its input
+    // already is (else a quantize would only add error and a node).
+    if ((n.op == OpKind::kReshape || n.op == OpKind::kTranspose) &&
+        s8_of_[n.inputs[0]] == kNoTensor)
       return false;
     for (size_t i = 0; i < n.inputs.size(); ++i) {
       TensorId id = n.inputs[i];
@@ -347,6 +348,7 @@ bool HasInt8Kernel(OpKind op) {
     case OpKind::kGlobalAveragePool:
     case OpKind::kConcat:
     case OpKind::kReshape:
+    case OpKind::kTranspose:
     case OpKind::kSoftmax:
       return true;
     default:

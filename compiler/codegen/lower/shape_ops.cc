@@ -25,13 +25,16 @@ StatusOr<KernelCall> LowerReshape(const ir::Graph& g, const ir::Node& node,
 
 StatusOr<KernelCall> LowerTranspose(const ir::Graph& g, const ir::Node& node,
                                     const LowerOptions& opts) {
-  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+  // int8: the same permutation on bytes (the quantizer gives the output the
+  // input's scale and zero point).
+  const bool s8 = IsS8Node(g, node);
+  if (!s8) KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const ir::Shape& x = g.type(node.inputs[0]).shape;
   if (x.size() > 6) return Unimplemented("{}: rank > 6", ir::NodeWhere(node));
   KernelCall call;
-  call.kernel = KernelName("transpose", opts);
+  call.kernel = s8 ? "kiln_transpose_s8_ref" : KernelName("transpose", opts);
   call.params_type = "kiln_transpose_params_t";
-  call.header = "kiln/ref/transpose.h";
+  call.header = s8 ? "kiln/ref/transpose_s8.h" : "kiln/ref/transpose.h";
   call.params = {IntField("rank", static_cast<int64_t>(x.size())),
                  IntArrayField("in_shape", x, 6),
                  IntArrayField("perm", node.attr<ir::TransposeAttrs>().perm, 6)};

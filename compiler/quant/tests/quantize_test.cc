@@ -120,6 +120,49 @@ TEST(QuantizeGraph, FloatNodesOptionAndMissingRangesKeepFloat) {
   EXPECT_EQ(g.nodes.size(), 3u);
 }
 
+// A transpose after an int8 node stays int8 (bytes moved, the input's scale and
+// zero point kept): no dequantize/quantize pair around a layout change. One
+// whose input is float stays float.
+TEST(QuantizeGraph, TransposeFollowsItsInput) {
+  const char* text = R"(graph @m {
+  input %x: f32[1,2,2,2]
+  %a: f32[1,2,2,2] = relu(%x) @act
+  %t: f32[1,2,2,2] = transpose(%x) {perm = [0, 3, 1, 2]} @t_float
+  %p: f32[1,2,1,1] = maxpool(%x) {kernel_shape = [2, 2], strides = [2, 2], pads = [0, 0, 0, 0], dilations = [1, 1]} @pool
+  %u: f32[1,1,1,2] = transpose(%p) {perm = [0, 2, 3, 1]} @t_int8
+  %r: f32[1,2] = reshape(%u) @flat
+  output %a
+  output %t
+  output %r
+})";
+  auto parsed = ir::ParseGraph(text, "m.kir");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ir::Graph g = *parsed;
+  CalibrationResult c;
+  c.ranges = {{"x", {-1.0f, 3.0f}}, {"a", {0.0f, 3.0f}}, {"t", {-1.0f, 3.0f}},
+              {"p", {-1.0f, 2.0f}}, {"u", {-1.0f, 2.0f}}, {"r", {-1.0f, 2.0f}}};
+  QuantOptions o;
+  o.float_nodes = {"act"};
+  ASSERT_TRUE(QuantizeGraph(g, c, o).ok());
+  ASSERT_TRUE(ir::Verify(g).ok()) << ir::Verify(g).message() << ir::PrintGraph(g);
+  const ir::Node* t_float = nullptr;
+  const ir::Node* t_int8 = nullptr;
+  const ir::Node* pool = nullptr;
+  for (const ir::Node& n : g.nodes) {
+    if (n.name == "t_float") t_float = &n;
+    if (n.name == "t_int8") t_int8 = &n;
+    if (n.name == "pool") pool = &n;
+  }
+  ASSERT_TRUE(t_float && t_int8 && pool) << ir::PrintGraph(g);
+  EXPECT_EQ(ir::NodePrecision(g, *t_float), ir::Precision::kFloat) << ir::PrintGraph(g);
+  EXPECT_EQ(ir::NodePrecision(g, *pool), ir::Precision::kInt8) << ir::PrintGraph(g);
+  EXPECT_EQ(ir::NodePrecision(g, *t_int8), ir::Precision::kInt8) << ir::PrintGraph(g);
+  const ir::TensorType& in = g.type(t_int8->inputs[0]);
+  const ir::TensorType& out = g.type(t_int8->outputs[0]);
+  EXPECT_EQ(out.quant.scale, in.quant.scale);
+  EXPECT_EQ(out.quant.zero_point, in.quant.zero_point);
+}
+
 float Sqnr(const std::vector<float>& ref, const std::vector<float>& got) {
   double s = 0, n = 0;
   for (size_t i = 0; i < ref.size(); ++i) {

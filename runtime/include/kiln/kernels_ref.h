@@ -46,6 +46,7 @@
 #include "kiln/ref/softmax_s8.h"
 #include "kiln/ref/sub.h"
 #include "kiln/ref/transpose.h"
+#include "kiln/ref/transpose_s8.h"
 #include "kiln/ref/unary.h"
 #include "kiln/requant.h"
 #include "kiln/types.h"
