@@ -176,7 +176,9 @@ class Quantizer {
       if (g_.IsConst(id) && g_.type(id).dtype != DType::kF32) return false;
       // conv/fc: constant weights and bias (quantized here), a computed x.
       if (HasWeights(n.op) && (i >= 1) != g_.IsConst(id)) return false;
-      if (!g_.IsConst(id) && !RangeOf(id)) return false;
+      // A calibrated range is needed to quantize a float value; one that is
+      // int8 already carries its scale and zero point.
+      if (!g_.IsConst(id) && !RangeOf(id) && s8_of_[id] == kNoTensor) return false;
     }
     TensorRange fixed;
     for (TensorId id : n.outputs)
