@@ -10,8 +10,7 @@ descriptions (no code copied, torchvision not needed):
   flatten_gemm          a LeNet-like net whose Flatten of CxHxW feeds a Gemm, 1x3x32x32
   fastdepth             a FastDepth-like encoder-decoder (depthwise encoder, 5x5
                         depthwise decoder, nearest-neighbour x2 upsampling, additive
-                        skip connections), 1x3x64x64 -> 1x1x64x64 depth; written to
-                        pending/ while kiln does not import Resize
+                        skip connections), 1x3x64x64 -> 1x1x64x64 depth
 
 Weights are random (seeded; no data sets here): the models exercise the compiler on
 realistic graphs, and their reference outputs always come from ONNX Runtime, never
@@ -213,7 +212,7 @@ ZOO = [
     ("resnet8", ResNet8, [1, 3, 32, 32], []),
     ("ds_cnn", DSCNN, [1, 1, 49, 10], []),
     ("flatten_gemm", FlattenGemm, [1, 3, 32, 32], []),
-    ("fastdepth", FastDepth, [1, 3, 64, 64], ["Resize"]),
+    ("fastdepth", FastDepth, [1, 3, 64, 64], []),
 ]
 
 

@@ -46,7 +46,7 @@ MODELS = [
     ("zoo resnet8", "examples/models/zoo/resnet8.onnx"),
     ("zoo ds_cnn", "examples/models/zoo/ds_cnn.onnx"),
     ("zoo flatten_gemm", "examples/models/zoo/flatten_gemm.onnx"),
-    ("zoo fastdepth", "examples/models/zoo/pending/fastdepth.onnx"),
+    ("zoo fastdepth", "examples/models/zoo/fastdepth.onnx"),
 ]
 
 

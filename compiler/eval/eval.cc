@@ -16,6 +16,7 @@
 #include "kiln/ref/avgpool2d.h"
 #include "kiln/ref/concat.h"
 #include "kiln/ref/conv2d.h"
+#include "kiln/ref/conv_transpose2d.h"
 #include "kiln/ref/div.h"
 #include "kiln/ref/fully_connected.h"
 #include "kiln/ref/global_avgpool.h"
@@ -30,6 +31,7 @@
 #include "kiln/ref/pow.h"
 #include "kiln/ref/prelu.h"
 #include "kiln/ref/reduce.h"
+#include "kiln/ref/resize.h"
 #include "kiln/ref/scale_bias.h"
 #include "kiln/ref/slice.h"
 #include "kiln/ref/softmax.h"
@@ -202,6 +204,85 @@ StatusOr<Floats> EvalConv(const Graph& g, const Node& n,
   Floats y(static_cast<size_t>(ir::NumElements(ys)));
   kiln_conv2d_f32_ref(&p, x.data.data(), w.data(),
                       bias.empty() ? nullptr : bias.data(), y.data());
+  return FromNhwc(y, ys, a.layout);
+}
+
+StatusOr<Floats> EvalConvTranspose(const Graph& g, const Node& n,
+                                   const std::vector<const Buffer*>& in) {
+  const auto& a = n.attr<ir::ConvAttrs>();
+  const Shape& xs = g.type(n.inputs[0]).shape;
+  const Shape& ws = g.type(n.inputs[1]).shape;
+  const Shape& ys = g.type(n.outputs[0]).shape;
+  KILN_ASSIGN_OR_RETURN(Nhwc x, ToNhwc(AsFloats(in[0]), xs, a.layout, n));
+  // Weights to IHWO: from IOHW for "nchw", already IHWO for "nhwc".
+  Floats w = AsFloats(in[1]);
+  if (a.layout == "nchw") {
+    KILN_ASSIGN_OR_RETURN(w, Transpose(w, ws, ToChannelsLast(ws.size())));
+  }
+  Floats bias = in.size() > 2 && in[2] ? AsFloats(in[2]) : Floats();
+  Window2d win = MakeWindow(a.kernel_shape, a.strides, a.dilations, a.pads);
+  int64_t oh, ow;
+  OutHw(ys, a.layout, &oh, &ow);
+  kiln_conv_transpose2d_params_t p{};
+  p.batch = I32(x.n);
+  p.in_h = I32(x.h);
+  p.in_w = I32(x.w);
+  p.in_c = I32(x.c);
+  p.out_h = I32(oh);
+  p.out_w = I32(ow);
+  p.out_c = I32(ws[a.layout == "nchw" ? 1 : ws.size() - 1] * a.group);
+  p.kernel_h = win.kh;
+  p.kernel_w = win.kw;
+  p.stride_h = win.sh;
+  p.stride_w = win.sw;
+  p.dilation_h = win.dh;
+  p.dilation_w = win.dw;
+  p.pad_top = win.pt;
+  p.pad_left = win.pl;
+  p.groups = I32(a.group);
+  p.act_min = a.act_min;
+  p.act_max = a.act_max;
+  Floats y(static_cast<size_t>(ir::NumElements(ys)));
+  kiln_conv_transpose2d_f32_ref(&p, x.data.data(), w.data(),
+                                bias.empty() ? nullptr : bias.data(), y.data());
+  return FromNhwc(y, ys, a.layout);
+}
+
+StatusOr<Floats> EvalResize(const Graph& g, const Node& n,
+                            const std::vector<const Buffer*>& in) {
+  const auto& a = n.attr<ir::ResizeAttrs>();
+  const Shape& xs = g.type(n.inputs[0]).shape;
+  const Shape& ys = g.type(n.outputs[0]).shape;
+  KILN_ASSIGN_OR_RETURN(Nhwc x, ToNhwc(AsFloats(in[0]), xs, a.layout, n));
+  int64_t oh, ow;
+  OutHw(ys, a.layout, &oh, &ow);
+  auto index = [](const std::string& v,
+                  std::initializer_list<const char*> names) {
+    int32_t i = 0;
+    for (const char* s : names) {
+      if (v == s) return i;
+      ++i;
+    }
+    return int32_t{0};
+  };
+  kiln_resize_params_t p{};
+  p.batch = I32(x.n);
+  p.in_h = I32(x.h);
+  p.in_w = I32(x.w);
+  p.channels = I32(x.c);
+  p.out_h = I32(oh);
+  p.out_w = I32(ow);
+  p.mode = a.mode == "linear" ? KILN_RESIZE_LINEAR : KILN_RESIZE_NEAREST;
+  p.coord_mode =
+      index(a.coord_mode, {"half_pixel", "asymmetric", "align_corners",
+                           "pytorch_half_pixel", "tf_half_pixel_for_nn"});
+  p.nearest_mode = index(a.nearest_mode, {"round_prefer_floor",
+                                          "round_prefer_ceil", "floor", "ceil",
+                                          "simple"});
+  p.scale_h = xs.size() == 4 ? a.scale_h : 1.0f;
+  p.scale_w = a.scale_w;
+  Floats y(static_cast<size_t>(ir::NumElements(ys)));
+  kiln_resize_f32_ref(&p, x.data.data(), y.data());
   return FromNhwc(y, ys, a.layout);
 }
 
@@ -625,6 +706,10 @@ StatusOr<Floats> EvalF32(const Graph& g, const Node& n,
   switch (n.op) {
     case OpKind::kConv:
       return EvalConv(g, n, in);
+    case OpKind::kConvTranspose:
+      return EvalConvTranspose(g, n, in);
+    case OpKind::kResize:
+      return EvalResize(g, n, in);
     case OpKind::kAveragePool:
     case OpKind::kMaxPool:
       return EvalPool(g, n, in);

@@ -154,6 +154,28 @@ struct ReduceAttrs {
   }
 };
 
+// resize: `mode` "nearest" or "linear"; `coord_mode` ONNX's
+// coordinate_transformation_mode (half_pixel, asymmetric, align_corners,
+// pytorch_half_pixel, tf_half_pixel_for_nn); `nearest_mode` ONNX's rounding
+// (round_prefer_floor, round_prefer_ceil, floor, ceil) or "simple" (Resize-10
+// and Upsample: ceil while shrinking, else floor); ONNX scales of the spatial
+// axes (used by the coordinate mapping; the extents are the output's type).
+struct ResizeAttrs {
+  std::string mode = "nearest";
+  std::string coord_mode = "half_pixel";
+  std::string nearest_mode = "round_prefer_floor";
+  float scale_h = 1.0f, scale_w = 1.0f;
+  std::string layout = "nchw";
+  template <class V> void Reflect(V& v) {
+    v("mode", mode, std::string("nearest"));
+    v("coord_mode", coord_mode, std::string("half_pixel"));
+    v("nearest_mode", nearest_mode, std::string("round_prefer_floor"));
+    v("scale_h", scale_h, 1.0f);
+    v("scale_w", scale_w, 1.0f);
+    v("layout", layout, std::string("nchw"));
+  }
+};
+
 // One entry per distinct attribute struct (attrs.def), so the variant has no
 // duplicate alternatives.
 using Attrs = std::variant<

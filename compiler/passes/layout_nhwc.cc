@@ -1,7 +1,8 @@
 // layout-nhwc: moves activations from ONNX's NCHW to NHWC, the layout of the
-// runtime's, CMSIS-NN's and PULP-NN's kernels. Step 1 converts each conv, pool,
-// global_avgpool and batchnorm to layout "nhwc" (conv weights permuted
-// OIHW->OHWI as constant data) with a Transpose on each side. Step 2 eliminates
+// runtime's, CMSIS-NN's and PULP-NN's kernels. Step 1 converts each conv,
+// conv_transpose, pool, global_avgpool, batchnorm and resize to layout "nhwc"
+// (conv weights permuted OIHW->OHWI, conv_transpose's IOHW->IHWO, as constant
+// data) with a Transpose on each side. Step 2 eliminates
 // transposes: inverse pairs cancel, and transposes are pushed down through
 // layout-agnostic ops (elementwise unaries and binaries, softmax and concat
 // with their axes remapped) until they meet their inverse, so a model that is
@@ -40,7 +41,10 @@ ir::TensorType PermutedType(const ir::TensorType& t,
 std::string* NodeLayout(Node& n) {
   switch (n.op) {
     case OpKind::kConv:
+    case OpKind::kConvTranspose:
       return &n.attr<ir::ConvAttrs>().layout;
+    case OpKind::kResize:
+      return &n.attr<ir::ResizeAttrs>().layout;
     case OpKind::kAveragePool:
     case OpKind::kMaxPool:
       return &n.attr<ir::PoolAttrs>().layout;
@@ -67,11 +71,14 @@ bool ConvertNode(Graph& g, size_t* k, WeightCache* cache) {
   TensorId x = n.inputs[0], y = n.outputs[0];
   int64_t r = g.type(x).rank();
   if (r != 3 && r != 4) return false;
-  if (n.op == OpKind::kConv && !g.IsConst(n.inputs[1])) return false;
+  const bool has_weights =
+      n.op == OpKind::kConv || n.op == OpKind::kConvTranspose;
+  if (has_weights && !g.IsConst(n.inputs[1])) return false;
   std::vector<int64_t> to_last = ToChannelsLastPerm(r);
   std::vector<int64_t> to_first = ToChannelsFirstPerm(r);
   std::string name = n.name;
-  if (n.op == OpKind::kConv) {
+  if (has_weights) {
+    // OIHW -> OHWI (conv) and IOHW -> IHWO (conv_transpose): one permutation.
     TensorId w = n.inputs[1];
     auto it = cache->find(w);
     if (it == cache->end()) {

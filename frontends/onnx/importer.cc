@@ -420,9 +420,8 @@ class Importer {
       msg += fmt::format(" (also unsupported: {})", fmt::join(others, ", "));
     }
     msg +=
-        "; replace the op in the model, or add an importer "
-        "(docs/adding_an_op.md; supported ops and their limits: "
-        "docs/onnx_frontend.md)";
+        "; see docs/ops.md for the supported ops and their limits; replace "
+        "the op in the model, or add an importer (docs/adding_an_op.md)";
     return Status(StatusCode::kUnimplemented, msg);
   }
 
@@ -816,7 +815,7 @@ class Importer {
     return y;
   }
 
-  // Tags rank-4 activations NCHW: those an NCHW conv/pool/batchnorm reads or
+  // Tags rank-4 activations NCHW: those an NCHW conv/pool/batchnorm/resize reads or
   // writes, and what elementwise ops derive from them. Graph inputs in another
   // order (TFLite exports start with a Transpose) stay untagged.
   void TagLayouts() {
@@ -832,7 +831,10 @@ class Importer {
         case ir::OpKind::kAveragePool:
         case ir::OpKind::kMaxPool:
         case ir::OpKind::kGlobalAveragePool:
+        case ir::OpKind::kGlobalMaxPool:
         case ir::OpKind::kBatchNormalization:
+        case ir::OpKind::kConvTranspose:
+        case ir::OpKind::kResize:
           tag(n.inputs[0]);
           tag(n.outputs[0]);
           break;

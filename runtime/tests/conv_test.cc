@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kiln/ref/conv2d.h"
+#include "kiln/ref/conv_transpose2d.h"
 #include "kiln/ref/depthwise_conv2d.h"
 #include "runtime/tests/test_util.h"
 
@@ -240,6 +241,107 @@ TEST(DepthwiseConv2dTest, MatchesNaiveGroupedConv) {
     for (auto& v : expected) v = v < -1.0f ? -1.0f : (v > 1.0f ? 1.0f : v);
     std::vector<float> out(expected.size());
     kiln_depthwise_conv2d_f32_ref(&p, xn.data(), whwo.data(), b.data(),
+                                  out.data());
+    ExpectNear(expected, out);
+    ++seed;
+  }
+}
+
+// ONNX ConvTranspose written as the scatter the ONNX spec describes: every
+// input pixel adds x * w[ky][kx] at (iy * stride + ky * dilation) of the full
+// output, which is then cropped by the pads (negative pads add zero rows).
+// NCHW input, IOHW weights (O = out_c / groups), NCHW output.
+struct ConvTShape {
+  int n, c, h, w, oc, kh, kw, sh, sw, dh, dw, pt, pl, pb, pr, groups;
+  int FullH() const { return (h - 1) * sh + dh * (kh - 1) + 1; }
+  int FullW() const { return (w - 1) * sw + dw * (kw - 1) + 1; }
+  int OutH() const { return FullH() - pt - pb; }
+  int OutW() const { return FullW() - pl - pr; }
+};
+
+std::vector<float> NaiveConvTransposeNchw(const ConvTShape& s,
+                                          const std::vector<float>& x,
+                                          const std::vector<float>& w,
+                                          const std::vector<float>& bias) {
+  const int fh = s.FullH(), fw = s.FullW(), cg = s.c / s.groups,
+            og = s.oc / s.groups;
+  std::vector<double> full((size_t)s.n * s.oc * fh * fw, 0.0);
+  for (int n = 0; n < s.n; ++n)
+    for (int ic = 0; ic < s.c; ++ic)
+      for (int y = 0; y < s.h; ++y)
+        for (int xx = 0; xx < s.w; ++xx)
+          for (int o = 0; o < og; ++o)
+            for (int ky = 0; ky < s.kh; ++ky)
+              for (int kx = 0; kx < s.kw; ++kx) {
+                int oc = (ic / cg) * og + o;
+                int fy = y * s.sh + ky * s.dh, fx = xx * s.sw + kx * s.dw;
+                full[((size_t)(n * s.oc + oc) * fh + fy) * fw + fx] +=
+                    (double)x[((size_t)(n * s.c + ic) * s.h + y) * s.w + xx] *
+                    w[(((size_t)ic * og + o) * s.kh + ky) * s.kw + kx];
+              }
+  const int oh = s.OutH(), ow = s.OutW();
+  std::vector<float> out((size_t)s.n * s.oc * oh * ow);
+  for (int n = 0; n < s.n; ++n)
+    for (int oc = 0; oc < s.oc; ++oc)
+      for (int y = 0; y < oh; ++y)
+        for (int xx = 0; xx < ow; ++xx) {
+          int fy = y + s.pt, fx = xx + s.pl;
+          double v = (fy >= 0 && fy < fh && fx >= 0 && fx < fw)
+                         ? full[((size_t)(n * s.oc + oc) * fh + fy) * fw + fx]
+                         : 0.0;
+          out[((size_t)(n * s.oc + oc) * oh + y) * ow + xx] =
+              (float)(v + bias[oc]);
+        }
+  return out;
+}
+
+TEST(ConvTranspose2dTest, OnnxDocExample) {
+  // ONNX ConvTranspose doc (test_convtranspose): x = 0..8 (1x1x3x3), weights
+  // all ones (1x2x3x3): the full 5x5 output, both channels.
+  std::vector<float> x = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+  std::vector<float> w(18, 1.0f);  // IHWO = [1][3][3][2]
+  const kiln_conv_transpose2d_params_t p = {
+      1, 3, 3, 1, 5, 5, 2, 3, 3, 1, 1, 1, 1, 0, 0, 1, -kInf, kInf};
+  std::vector<float> out(50);
+  kiln_conv_transpose2d_f32_ref(&p, x.data(), w.data(), nullptr, out.data());
+  const float row[25] = {0,  1,  3,  3,  2,  3,  8,  15, 12, 7,  9,  21, 36,
+                         27, 15, 9,  20, 33, 24, 13, 6,  13, 21, 15, 8};
+  for (int i = 0; i < 25; ++i) {
+    EXPECT_EQ(out[2 * i], row[i]) << i;
+    EXPECT_EQ(out[2 * i + 1], row[i]) << i;
+  }
+}
+
+TEST(ConvTranspose2dTest, MatchesScatterReference) {
+  // n c h w oc kh kw sh sw dh dw pt pl pb pr groups
+  const ConvTShape cases[] = {
+      {1, 3, 4, 5, 4, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1},
+      {2, 4, 3, 3, 6, 2, 3, 3, 2, 1, 1, 0, 0, -1, -2, 2},  // output_padding
+      {1, 2, 5, 4, 2, 3, 2, 1, 2, 2, 1, 2, 0, 1, 0, 2},    // depthwise-like
+      {1, 3, 1, 6, 3, 1, 4, 1, 3, 1, 2, 0, 1, 0, 2, 3},    // 1-D (H = 1)
+      {1, 1, 3, 3, 2, 3, 3, 3, 2, 1, 1, -1, 0, 0, -1, 1},  // output_shape
+  };
+  uint32_t seed = 40;
+  for (const auto& s : cases) {
+    SCOPED_TRACE(seed);
+    const int og = s.oc / s.groups;
+    auto x = RandomVector((size_t)s.n * s.c * s.h * s.w, seed);
+    auto w = RandomVector((size_t)s.c * og * s.kh * s.kw, seed + 1);  // IOHW
+    auto b = RandomVector(s.oc, seed + 2);
+    auto expected = NchwToNhwc(NaiveConvTransposeNchw(s, x, w, b), s.n, s.oc,
+                               s.OutH(), s.OutW());
+    std::vector<float> ihwo(w.size());  // IOHW -> IHWO
+    for (int i = 0; i < s.c; ++i)
+      for (int o = 0; o < og; ++o)
+        for (int k = 0; k < s.kh * s.kw; ++k)
+          ihwo[((size_t)i * s.kh * s.kw + k) * og + o] =
+              w[((size_t)i * og + o) * s.kh * s.kw + k];
+    auto xn = NchwToNhwc(x, s.n, s.c, s.h, s.w);
+    const kiln_conv_transpose2d_params_t p = {
+        s.n,  s.h,  s.w,  s.c,  s.OutH(), s.OutW(), s.oc,   s.kh,  s.kw,
+        s.sh, s.sw, s.dh, s.dw, s.pt,     s.pl,     s.groups, -kInf, kInf};
+    std::vector<float> out(expected.size());
+    kiln_conv_transpose2d_f32_ref(&p, xn.data(), ihwo.data(), b.data(),
                                   out.data());
     ExpectNear(expected, out);
     ++seed;

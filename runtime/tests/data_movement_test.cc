@@ -321,6 +321,36 @@ TEST(ResizeTest, OnnxDocNearestDownsampleAndModes) {
   ExpectNear({10, 20, 20, 30, 30, 40, 40, 40}, z, 0);
 }
 
+TEST(ResizeTest, SimpleNearestOfResize10AndUpsample) {
+  // ONNX Resize-10's doc example: [[1 2 3 4] [5 6 7 8]] scaled by 0.6 gives
+  // [[1 3]] (asymmetric source 0 and 1.67: ceil while shrinking).
+  const float x[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+  std::vector<float> y(2);
+  auto p = ResizeP(2, 4, 1, 2, KILN_RESIZE_NEAREST, KILN_RESIZE_ASYMMETRIC,
+                   KILN_RESIZE_SIMPLE, 0.6f, 0.6f);
+  kiln_resize_f32_ref(&p, x, y.data());
+  ExpectNear({1, 3}, y, 0);
+  // Upsample by (1, 2.5) floors: sources 0, .4, .8, 1.2, 1.6, 2, 2.4, ... on
+  // width; height keeps scale 1.
+  std::vector<float> z(10);
+  auto q = ResizeP(1, 4, 1, 10, KILN_RESIZE_NEAREST, KILN_RESIZE_ASYMMETRIC,
+                   KILN_RESIZE_SIMPLE, 1.0f, 2.5f);
+  kiln_resize_f32_ref(&q, x, z.data());
+  ExpectNear({1, 1, 1, 2, 2, 3, 3, 3, 4, 4}, z, 0);
+}
+
+TEST(ResizeTest, AlignCornersUsesTheScaledLength) {
+  // resize_downsample_scales_linear_align_corners: [[1 2 3 4] [5 6 7 8]],
+  // scales 0.6: width 4 * 0.6 = 2.4, so output column 1 reads x = 3 / 1.4 =
+  // 2.142857: 3.142857 (ONNX's expected output), row 0 only.
+  const float x[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+  std::vector<float> y(2);
+  auto p = ResizeP(2, 4, 1, 2, KILN_RESIZE_LINEAR, KILN_RESIZE_ALIGN_CORNERS, 0,
+                   0.6f, 0.6f);
+  kiln_resize_f32_ref(&p, x, y.data());
+  ExpectNear({1, 1 + 3 / 1.4f}, y, 1e-6f);
+}
+
 TEST(ResizeTest, OnnxDocLinear) {
   // resize_upsample_scales_linear (half_pixel): [[1 2] [3 4]], scales 2.
   const float x[4] = {1, 2, 3, 4};

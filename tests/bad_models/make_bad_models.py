@@ -281,9 +281,8 @@ CASES = [
      "need 288", 1),
     ("unknown_op", unknown_op,
      ("node 'fancy' (FancyActivation, opset 13): op is not supported by kiln; "
-      "supported ops: ", "; replace the op in the model, or add an importer "
-      "(docs/adding_an_op.md; supported ops and their limits: "
-      "docs/onnx_frontend.md)"), 2),
+      "supported ops: ", "; see docs/ops.md for the supported ops and their limits; "
+      "replace the op in the model, or add an importer (docs/adding_an_op.md)"), 2),
     ("custom_domain_op", custom_domain_op,
      "node 'gelu' (com.example.Gelu, opset 13): op is not supported by kiln", 2),
     ("attribute_wrong_type", attribute_wrong_type,

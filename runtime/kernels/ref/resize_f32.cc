@@ -26,9 +26,12 @@ float SourceCoord(int32_t coord_mode, int32_t o, float scale, int32_t in_len,
   switch (coord_mode) {
     case KILN_RESIZE_ASYMMETRIC:
       return of / scale;
-    case KILN_RESIZE_ALIGN_CORNERS:
-      return (out_len == 1) ? 0.0f
-                            : of * (float)(in_len - 1) / (float)(out_len - 1);
+    case KILN_RESIZE_ALIGN_CORNERS: {
+      const float len = (float)in_len * scale;  // ONNX's resized length
+      return (out_len == 1 || len == 1.0f)
+                 ? 0.0f
+                 : of * (float)(in_len - 1) / (len - 1.0f);
+    }
     case KILN_RESIZE_PYTORCH_HALF_PIXEL:
       return (out_len > 1) ? (of + 0.5f) / scale - 0.5f : 0.0f;
     case KILN_RESIZE_TF_HALF_PIXEL_FOR_NN:
@@ -39,9 +42,13 @@ float SourceCoord(int32_t coord_mode, int32_t o, float scale, int32_t in_len,
   }
 }
 
-int32_t NearestIndex(int32_t nearest_mode, float v, int32_t in_len) {
+int32_t NearestIndex(int32_t nearest_mode, float v, float scale,
+                     int32_t in_len) {
   float r;
   switch (nearest_mode) {
+    case KILN_RESIZE_SIMPLE:
+      r = (scale < 1.0f) ? Ceil(v) : Floor(v);
+      break;
     case KILN_RESIZE_FLOOR:
       r = Floor(v);
       break;
@@ -102,8 +109,10 @@ extern "C" void kiln_resize_f32_ref(const kiln_resize_params_t* p,
         const float sx =
             SourceCoord(p->coord_mode, ox, p->scale_w, p->in_w, p->out_w);
         if (p->mode == KILN_RESIZE_NEAREST) {
-          const int32_t iy = NearestIndex(p->nearest_mode, sy, p->in_h);
-          const int32_t ix = NearestIndex(p->nearest_mode, sx, p->in_w);
+          const int32_t iy =
+              NearestIndex(p->nearest_mode, sy, p->scale_h, p->in_h);
+          const int32_t ix =
+              NearestIndex(p->nearest_mode, sx, p->scale_w, p->in_w);
           const float* src = xn + ((ptrdiff_t)iy * p->in_w + ix) * c_n;
           for (int32_t c = 0; c < c_n; ++c) y[c] = src[c];
         } else {

@@ -17,7 +17,10 @@ typedef enum kiln_resize_mode_t {
 typedef enum kiln_resize_coord_t {
   KILN_RESIZE_HALF_PIXEL = 0,    /* (o + 0.5) / scale - 0.5 */
   KILN_RESIZE_ASYMMETRIC = 1,    /* o / scale */
-  KILN_RESIZE_ALIGN_CORNERS = 2, /* o * (in - 1) / (out - 1), 0 if out == 1 */
+  /* o * (in - 1) / (in * scale - 1), 0 if in * scale == 1: ONNX's reference
+   * takes the resized length as in * scale, fractional when `scales` does not
+   * divide evenly (ONNX Runtime takes out; they agree when in * scale == out) */
+  KILN_RESIZE_ALIGN_CORNERS = 2,
   KILN_RESIZE_PYTORCH_HALF_PIXEL = 3,  /* half_pixel, but 0 if out == 1 */
   KILN_RESIZE_TF_HALF_PIXEL_FOR_NN = 4 /* (o + 0.5) / scale */
 } kiln_resize_coord_t;
@@ -26,7 +29,10 @@ typedef enum kiln_resize_nearest_t {
   KILN_RESIZE_ROUND_PREFER_FLOOR = 0, /* ONNX default */
   KILN_RESIZE_ROUND_PREFER_CEIL = 1,
   KILN_RESIZE_FLOOR = 2,
-  KILN_RESIZE_CEIL = 3
+  KILN_RESIZE_CEIL = 3,
+  /* ONNX Resize-10 and Upsample (no nearest_mode): per axis, ceil when the
+   * axis shrinks (scale < 1), else floor, as ONNX Runtime does */
+  KILN_RESIZE_SIMPLE = 4
 } kiln_resize_nearest_t;
 
 typedef struct kiln_resize_params_t {
