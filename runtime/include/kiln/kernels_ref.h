@@ -13,6 +13,7 @@
 #include "kiln/ref/conv2d.h"
 #include "kiln/ref/conv2d_gemm.h"
 #include "kiln/ref/conv2d_s8.h"
+#include "kiln/ref/conv_transpose2d.h"
 #include "kiln/ref/depthwise_conv2d.h"
 #include "kiln/ref/depthwise_conv2d_s8.h"
 #include "kiln/ref/dequantize_s8.h"
