@@ -2,6 +2,7 @@
 // graph and options, never on addresses, time or hash order.
 #include "compiler/codegen/emit_cpp.h"
 
+#include <cstdint>
 #include <cstring>
 #include <algorithm>
 #include <map>
@@ -264,6 +265,11 @@ class Emitter {
       std::string v;
       switch (f.kind) {
         case ParamField::kInt: v = std::to_string(f.i); break;
+        case ParamField::kInt64:
+          // INT64_MIN has no literal: its magnitude does not fit int64_t.
+          v = f.i == INT64_MIN ? "(-9223372036854775807LL - 1)"
+                               : std::to_string(f.i) + "LL";
+          break;
         case ParamField::kFloat: v = FloatLiteral(f.f); break;
         case ParamField::kIntArray:
           v = fmt::format("{{{}}}", fmt::join(f.ints, ", "));

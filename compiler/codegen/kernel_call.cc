@@ -46,6 +46,11 @@ ParamField IntField(std::string name, int64_t v) {
   f.i = v;
   return f;
 }
+ParamField Int64Field(std::string name, int64_t v) {
+  ParamField f{ParamField::kInt64, std::move(name)};
+  f.i = v;
+  return f;
+}
 ParamField FloatField(std::string name, float v) {
   ParamField f{ParamField::kFloat, std::move(name)};
   f.f = v;
@@ -101,13 +106,59 @@ Status RequireF32(const ir::Graph& g, const ir::Node& node) {
 }
 
 bool IsS8Node(const ir::Graph& g, const ir::Node& node) {
-  return !node.outputs.empty() && g.type(node.outputs[0]).dtype == ir::DType::kS8;
+  return !node.outputs.empty() && g.type(node.outputs[0]).dtype == ir::DType::kS8 &&
+         !g.type(node.outputs[0]).quant.empty();
+}
+
+std::string KernelTypeTag(ir::DType t) {
+  switch (t) {
+    case ir::DType::kF32: return "f32";
+    case ir::DType::kU8: return "u8";
+    case ir::DType::kS8: return "i8";
+    case ir::DType::kS16: return "i16";
+    case ir::DType::kS32: return "i32";
+    case ir::DType::kS64: return "i64";
+    case ir::DType::kBool: return "";
+  }
+  return "";
+}
+
+StatusOr<std::string> TypedKernelName(const ir::Graph& g, const ir::Node& node,
+                                      const std::string& base, const LowerOptions& o) {
+  std::vector<ir::TensorId> tensors = node.inputs;
+  tensors.insert(tensors.end(), node.outputs.begin(), node.outputs.end());
+  for (ir::TensorId t : tensors)
+    if (t != ir::kNoTensor && !g.type(t).quant.empty())
+      return Unimplemented(
+          "{}: input '{}' is quantized {}; only float32 kernels exist on this target",
+          ir::NodeWhere(node), g.tensor(t).name, ir::DTypeName(g.type(t).dtype));
+  const ir::DType first = g.type(node.inputs[0]).dtype;
+  std::string name = base + "_" + KernelTypeTag(first);
+  for (ir::TensorId t : node.inputs) {
+    if (t == ir::kNoTensor || g.type(t).dtype == first) continue;
+    name += "_" + KernelTypeTag(g.type(t).dtype);
+  }
+  if (!HasRefKernel("kiln_" + name + "_ref")) {
+    ir::TensorId bad = node.inputs[0];
+    for (ir::TensorId t : node.inputs)
+      if (t != ir::kNoTensor && g.type(t).dtype != ir::DType::kF32) bad = t;
+    return Unimplemented(
+        "{}: input '{}' is {}; no kernel for this element type on this target",
+        ir::NodeWhere(node), g.tensor(bad).name, ir::DTypeName(g.type(bad).dtype));
+  }
+  return "kiln_" + name + "_" + o.impl;
 }
 
 StatusOr<KernelCall> BroadcastCall(const ir::Graph& g, const ir::Node& node,
                                    const LowerOptions& opts, const std::string& base,
                                    float act_min, float act_max) {
-  KILN_RETURN_IF_ERROR(RequireF32(g, node));
+  KILN_ASSIGN_OR_RETURN(std::string kernel, TypedKernelName(g, node, base, opts));
+  // Integer kernels have no activation clamp; fuse-activation fuses into f32
+  // producers only.
+  if (g.type(node.outputs[0]).dtype != ir::DType::kF32 &&
+      (act_min != -ir::kInf || act_max != ir::kInf))
+    return Internal("{}: a fused activation on a {} {}", ir::NodeWhere(node),
+                    ir::DTypeName(g.type(node.outputs[0]).dtype), base);
   ir::Shape y = g.type(node.outputs[0]).shape;
   ir::Shape a = g.type(node.inputs[0]).shape, b = g.type(node.inputs[1]).shape;
   if (y.size() > 6)
@@ -117,7 +168,7 @@ StatusOr<KernelCall> BroadcastCall(const ir::Graph& g, const ir::Node& node,
   a.insert(a.begin(), y.size() - a.size(), 1);
   b.insert(b.begin(), y.size() - b.size(), 1);
   KernelCall call;
-  call.kernel = KernelName(base, opts);
+  call.kernel = kernel;
   call.params_type = "kiln_" + base + "_params_t";
   call.header = "kiln/ref/" + base + ".h";
   call.params = {IntField("rank", static_cast<int64_t>(y.size())),

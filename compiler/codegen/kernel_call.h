@@ -14,10 +14,10 @@ namespace kiln::codegen {
 
 // One field of a kernel params struct, printed positionally with its name as a
 // comment. Every params struct of the runtime is a sequence of int32_t, float and
-// int32_t[N] fields, and const int32_t* arrays (kIntArrayPtr; kNullPtr is
-// NULL) (runtime/include/kiln/ref/*.h).
+// int32_t[N] fields, int64_t fields (kInt64: integer Clip's bounds) and const
+// int32_t* arrays (kIntArrayPtr; kNullPtr is NULL) (runtime/include/kiln/ref/*.h).
 struct ParamField {
-  enum Kind { kInt, kFloat, kIntArray, kIntArrayPtr, kNullPtr } kind;
+  enum Kind { kInt, kFloat, kIntArray, kIntArrayPtr, kNullPtr, kInt64 } kind;
   std::string name;
   int64_t i = 0;
   float f = 0.0f;
@@ -88,6 +88,7 @@ StatusOr<KernelCall> LowerNode(const ir::Graph& g, const ir::Node& node,
 
 // Helpers for lowerings.
 ParamField IntField(std::string name, int64_t v);
+ParamField Int64Field(std::string name, int64_t v);
 ParamField FloatField(std::string name, float v);
 ParamField IntArrayField(std::string name, std::vector<int64_t> v, int len);
 // A `const int32_t*` field pointing at a static array of `v` (emitted beside the
@@ -100,15 +101,27 @@ KernelArg OptIn(ir::TensorId t);  // kNull when absent
 KernelArg Scratch(ir::DType element);  // the kernel's scratch pointer
 // Requires the f32 element type (int8 nodes go to the *S8 lowerings first).
 Status RequireF32(const ir::Graph& g, const ir::Node& node);
-// True when the node's first output is s8: the int8 lowerings (lower/int8_*.cc)
-// take it.
+// True when the node's first output is quantized s8 (s8 with quantization
+// parameters): the int8 lowerings (lower/int8_*.cc) take it. A plain int8
+// tensor (ONNX INT8 data) is an integer like the others.
 bool IsS8Node(const ir::Graph& g, const ir::Node& node);
 // A numpy-broadcasting binary kernel (add, sub, mul, ...) taking
-// kiln_broadcast_params_t: shapes right-aligned to the output's rank.
+// kiln_broadcast_params_t: shapes right-aligned to the output's rank; the
+// kernel is chosen by the operands' element types (TypedKernelName).
 StatusOr<KernelCall> BroadcastCall(const ir::Graph& g, const ir::Node& node,
                                    const LowerOptions& opts, const std::string& base,
                                    float act_min, float act_max);
 // Kernel name for op `base` ("conv2d") with dtype and impl: kiln_conv2d_f32_ref.
 std::string KernelName(const std::string& base, const LowerOptions& o);
+// The tag of an element type in kernel names: f32, and u8, i8, i16, i32, i64
+// for plain integers ("s8" names the quantized int8 kernels); empty when no
+// kernel takes the type (bool).
+std::string KernelTypeTag(ir::DType t);
+// kiln_<base>_<tag of input 0>[_<tag of each later input of another type>]_<impl>
+// (kiln_add_u8_ref, kiln_pow_f32_i64_ref), when the runtime has that reference
+// kernel (ref_kernels.def); otherwise the element-type refusal, a declared
+// limit. Quantized tensors are refused: these kernels do integer arithmetic.
+StatusOr<std::string> TypedKernelName(const ir::Graph& g, const ir::Node& node,
+                                      const std::string& base, const LowerOptions& o);
 
 }  // namespace kiln::codegen

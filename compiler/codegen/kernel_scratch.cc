@@ -50,6 +50,8 @@ StatusOr<int64_t> KernelScratchBytes(const KernelCall& call) {
   return static_cast<int64_t>(it->second.scratch(blob.bytes.data()));
 }
 
+bool HasRefKernel(const std::string& name) { return Table().count(name) > 0; }
+
 std::vector<std::string> ScratchSizedKernels() {
   std::vector<std::string> v;
   for (const auto& [name, e] : Table()) v.push_back(name);

@@ -19,6 +19,10 @@ namespace kiln::codegen {
 // ref_kernels.def or params whose layout is not its struct's size.
 StatusOr<int64_t> KernelScratchBytes(const KernelCall& call);
 
+// Whether ref_kernels.def lists `name` (kiln_<base>_ref): the lowerings pick
+// typed kernels (kiln_pow_f32_i64_ref) by asking.
+bool HasRefKernel(const std::string& name);
+
 // The kernels of ref_kernels.def (kiln_<base>_ref), for tests.
 std::vector<std::string> ScratchSizedKernels();
 

@@ -33,6 +33,11 @@ void LayOutParams(const KernelCall& c, ParamsBlob* out) {
       case ParamField::kFloat:
         put(&f.f, 4, 4);
         break;
+      case ParamField::kInt64: {
+        int64_t v = f.i;
+        put(&v, 8, alignof(int64_t));
+        break;
+      }
       case ParamField::kIntArray: {
         std::vector<int32_t> v(f.ints.begin(), f.ints.end());
         v.resize(f.array_len, 0);

@@ -842,21 +842,23 @@ StatusOr<std::vector<Buffer>> EvalNode(
   if (node.op == OpKind::kReshape || node.op == OpKind::kIdentity ||
       node.op == OpKind::kDropout)
     return std::vector<Buffer>{*inputs[0]};
-  // int8 nodes and the float <-> int8 conversions run the kernel call their
-  // lowering makes (run_lowered.h): the same params as the generated code.
-  bool quantized = node.op == OpKind::kQuantizeLinear ||
-                   node.op == OpKind::kDequantizeLinear;
-  for (ir::TensorId t : node.outputs) quantized |= g.type(t).dtype == DType::kS8;
-  if (quantized) return EvalLowered(g, node, inputs);
-  for (size_t i = 0; i < node.inputs.size(); ++i)
-    if (node.inputs[i] != ir::kNoTensor &&
-        g.type(node.inputs[i]).dtype != DType::kF32)
-      return Unimplemented("{}: host evaluation supports f32 only",
+  // int8 nodes, the float <-> int8 conversions and plain integer nodes run the
+  // kernel call their lowering makes (run_lowered.h): the same params as the
+  // generated code.
+  bool lowered = node.op == OpKind::kQuantizeLinear ||
+                 node.op == OpKind::kDequantizeLinear;
+  for (ir::TensorId t : node.outputs) lowered |= g.type(t).dtype != DType::kF32;
+  for (ir::TensorId t : node.inputs)
+    lowered |= t != ir::kNoTensor && g.type(t).dtype != DType::kF32;
+  if (lowered) {
+    // Pools are lowered in NHWC only (after layout-nhwc); the float path
+    // transposes on the host, the integer one does not.
+    if ((node.op == OpKind::kMaxPool || node.op == OpKind::kAveragePool) &&
+        node.attr<ir::PoolAttrs>().layout != "nhwc")
+      return Unimplemented("{}: host evaluation of an integer pool before layout-nhwc",
                            ir::NodeWhere(node));
-  for (ir::TensorId o : node.outputs)
-    if (g.type(o).dtype != DType::kF32)
-      return Unimplemented("{}: host evaluation supports f32 only",
-                           ir::NodeWhere(node));
+    return EvalLowered(g, node, inputs);
+  }
   KILN_ASSIGN_OR_RETURN(Floats y, EvalF32(g, node, inputs));
   if (static_cast<int64_t>(y.size()) != g.type(node.outputs[0]).num_elements())
     return Internal("{}: host evaluation produced {} values, expected {}",

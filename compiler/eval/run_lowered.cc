@@ -11,18 +11,27 @@
 #include "compiler/codegen/kernel_call.h"
 #include "compiler/codegen/params_blob.h"
 #include "compiler/ir/op_rules.h"
+#include "kiln/ref/add.h"
 #include "kiln/ref/add_s8.h"
 #include "kiln/ref/avgpool2d_s8.h"
+#include "kiln/ref/clip.h"
 #include "kiln/ref/concat_s8.h"
 #include "kiln/ref/conv2d_s8.h"
 #include "kiln/ref/depthwise_conv2d_s8.h"
 #include "kiln/ref/dequantize_s8.h"
+#include "kiln/ref/div.h"
 #include "kiln/ref/fully_connected_s8.h"
 #include "kiln/ref/global_avgpool_s8.h"
+#include "kiln/ref/max.h"
 #include "kiln/ref/maxpool2d_s8.h"
+#include "kiln/ref/maxpool2d_u8.h"
+#include "kiln/ref/min.h"
+#include "kiln/ref/mul.h"
 #include "kiln/ref/mul_s8.h"
+#include "kiln/ref/pow.h"
 #include "kiln/ref/quantize_s8.h"
 #include "kiln/ref/softmax_s8.h"
+#include "kiln/ref/sub.h"
 #include "kiln/ref/transpose_s8.h"
 
 namespace kiln::eval {
@@ -67,6 +76,22 @@ const T* C(void* p) {
                            C<S8>(a[1]), static_cast<S8*>(a[2]));             \
     }}}
 
+// Typed broadcasting kernel of the integer/mixed family: (params, a, b, y).
+#define KILN_TYPED_BINARY(name, TA, TB)                                      \
+  {"kiln_" #name "_ref",                                                     \
+   {sizeof(kiln_broadcast_params_t), [](const void* p, const Args& a) {      \
+      kiln_##name##_ref(As<kiln_broadcast_params_t>(p), C<TA>(a[0]),         \
+                        C<TB>(a[1]), static_cast<TA*>(a[2]));                \
+    }}}
+
+// Integer clip: (params, x, y), one params struct for every type.
+#define KILN_CLIP(tag, T)                                                    \
+  {"kiln_clip_" #tag "_ref",                                                 \
+   {sizeof(kiln_clip_params_t), [](const void* p, const Args& a) {           \
+      kiln_clip_##tag##_ref(As<kiln_clip_params_t>(p), C<T>(a[0]),           \
+                            static_cast<T*>(a[1]));                          \
+    }}}
+
 const std::map<std::string, Entry>& Table() {
   static const std::map<std::string, Entry> t = {
       KILN_WEIGHTED(conv2d),
@@ -85,6 +110,62 @@ const std::map<std::string, Entry>& Table() {
           kiln_transpose_s8_ref(As<kiln_transpose_params_t>(p), C<S8>(a[0]),
                                 static_cast<S8*>(a[1]));
         }}},
+      KILN_TYPED_BINARY(add_u8, uint8_t, uint8_t),
+      KILN_TYPED_BINARY(add_i8, int8_t, int8_t),
+      KILN_TYPED_BINARY(add_i16, int16_t, int16_t),
+      KILN_TYPED_BINARY(add_i32, int32_t, int32_t),
+      KILN_TYPED_BINARY(add_i64, int64_t, int64_t),
+      KILN_TYPED_BINARY(sub_u8, uint8_t, uint8_t),
+      KILN_TYPED_BINARY(sub_i8, int8_t, int8_t),
+      KILN_TYPED_BINARY(sub_i16, int16_t, int16_t),
+      KILN_TYPED_BINARY(sub_i32, int32_t, int32_t),
+      KILN_TYPED_BINARY(sub_i64, int64_t, int64_t),
+      KILN_TYPED_BINARY(mul_u8, uint8_t, uint8_t),
+      KILN_TYPED_BINARY(mul_i8, int8_t, int8_t),
+      KILN_TYPED_BINARY(mul_i16, int16_t, int16_t),
+      KILN_TYPED_BINARY(mul_i32, int32_t, int32_t),
+      KILN_TYPED_BINARY(mul_i64, int64_t, int64_t),
+      KILN_TYPED_BINARY(div_u8, uint8_t, uint8_t),
+      KILN_TYPED_BINARY(div_i8, int8_t, int8_t),
+      KILN_TYPED_BINARY(div_i16, int16_t, int16_t),
+      KILN_TYPED_BINARY(div_i32, int32_t, int32_t),
+      KILN_TYPED_BINARY(div_i64, int64_t, int64_t),
+      KILN_TYPED_BINARY(max_u8, uint8_t, uint8_t),
+      KILN_TYPED_BINARY(max_i8, int8_t, int8_t),
+      KILN_TYPED_BINARY(max_i16, int16_t, int16_t),
+      KILN_TYPED_BINARY(max_i32, int32_t, int32_t),
+      KILN_TYPED_BINARY(max_i64, int64_t, int64_t),
+      KILN_TYPED_BINARY(min_u8, uint8_t, uint8_t),
+      KILN_TYPED_BINARY(min_i8, int8_t, int8_t),
+      KILN_TYPED_BINARY(min_i16, int16_t, int16_t),
+      KILN_TYPED_BINARY(min_i32, int32_t, int32_t),
+      KILN_TYPED_BINARY(min_i64, int64_t, int64_t),
+      KILN_TYPED_BINARY(pow_f32_i32, float, int32_t),
+      KILN_TYPED_BINARY(pow_f32_i64, float, int64_t),
+      KILN_TYPED_BINARY(pow_u8, uint8_t, uint8_t),
+      KILN_TYPED_BINARY(pow_u8_f32, uint8_t, float),
+      KILN_TYPED_BINARY(pow_u8_i32, uint8_t, int32_t),
+      KILN_TYPED_BINARY(pow_u8_i64, uint8_t, int64_t),
+      KILN_TYPED_BINARY(pow_i8, int8_t, int8_t),
+      KILN_TYPED_BINARY(pow_i8_f32, int8_t, float),
+      KILN_TYPED_BINARY(pow_i8_i32, int8_t, int32_t),
+      KILN_TYPED_BINARY(pow_i8_i64, int8_t, int64_t),
+      KILN_TYPED_BINARY(pow_i16, int16_t, int16_t),
+      KILN_TYPED_BINARY(pow_i16_f32, int16_t, float),
+      KILN_TYPED_BINARY(pow_i16_i32, int16_t, int32_t),
+      KILN_TYPED_BINARY(pow_i16_i64, int16_t, int64_t),
+      KILN_TYPED_BINARY(pow_i32, int32_t, int32_t),
+      KILN_TYPED_BINARY(pow_i32_f32, int32_t, float),
+      KILN_TYPED_BINARY(pow_i32_i64, int32_t, int64_t),
+      KILN_TYPED_BINARY(pow_i64, int64_t, int64_t),
+      KILN_TYPED_BINARY(pow_i64_f32, int64_t, float),
+      KILN_TYPED_BINARY(pow_i64_i32, int64_t, int32_t),
+      KILN_CLIP(u8, uint8_t),
+      KILN_CLIP(i8, int8_t),
+      KILN_CLIP(i16, int16_t),
+      KILN_CLIP(i32, int32_t),
+      KILN_CLIP(i64, int64_t),
+      KILN_UNARY(maxpool2d_u8, uint8_t, uint8_t),
       {"kiln_softmax_s8_ref",
        {sizeof(kiln_softmax_s8_params_t),
         [](const void* p, const Args& a) {
@@ -105,6 +186,8 @@ const std::map<std::string, Entry>& Table() {
 #undef KILN_WEIGHTED
 #undef KILN_UNARY
 #undef KILN_BINARY
+#undef KILN_TYPED_BINARY
+#undef KILN_CLIP
 
 }  // namespace
 

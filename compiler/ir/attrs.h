@@ -82,9 +82,16 @@ struct ActAttrs {
 
 struct ClipAttrs {
   float min = -kInf, max = kInf;
+  // The bounds of a clip of an integer tensor (ONNX gives them in the tensor's
+  // own type, which float holds exactly only up to 2^24); min/max are unused
+  // then.
+  int64_t int_min = std::numeric_limits<int64_t>::min();
+  int64_t int_max = std::numeric_limits<int64_t>::max();
   template <class V> void Reflect(V& v) {
     v("min", min, -kInf);
     v("max", max, kInf);
+    v("int_min", int_min, std::numeric_limits<int64_t>::min());
+    v("int_max", int_max, std::numeric_limits<int64_t>::max());
   }
 };
 

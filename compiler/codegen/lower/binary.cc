@@ -1,5 +1,6 @@
 // Lowers the numpy-broadcasting binaries sub, mul, div, pow, max, min and prelu
-// to their kernels, which all take kiln_broadcast_params_t.
+// to their kernels, which all take kiln_broadcast_params_t; the operands'
+// element types pick the kernel (kiln_mul_u8_ref, kiln_pow_i32_f32_ref).
 #include "compiler/codegen/kernel_call.h"
 #include "compiler/codegen/lower/int8.h"
 #include "compiler/ir/op_rules.h"

@@ -44,9 +44,33 @@ StatusOr<std::vector<ParamField>> PoolGeometryFields(const ir::Graph& g,
 
 namespace {
 
+// Max pooling of a plain uint8 or int8 tensor (ONNX MaxPool's integer types):
+// an integer max with no requantization, so the int8 kernel serves int8 data
+// whether quantized or not; uint8 has its twin.
+StatusOr<KernelCall> IntMaxPool(const ir::Graph& g, const ir::Node& node,
+                                const LowerOptions& opts) {
+  const bool u8 = g.type(node.inputs[0]).dtype == ir::DType::kU8;
+  KILN_ASSIGN_OR_RETURN(std::vector<ParamField> geometry,
+                        PoolGeometryFields(g, node));
+  KernelCall call;
+  std::string base = u8 ? "maxpool2d_u8" : "maxpool2d_s8";
+  call.kernel = "kiln_" + base + "_" + opts.impl;
+  call.params_type = "kiln_" + base + "_params_t";
+  call.header = "kiln/ref/" + base + ".h";
+  call.params = std::move(geometry);
+  call.params.push_back(IntField("act_min", u8 ? 0 : -128));
+  call.params.push_back(IntField("act_max", u8 ? 255 : 127));
+  call.args = {In(node.inputs[0]), Out(node.outputs[0])};
+  return call;
+}
+
 StatusOr<KernelCall> Pool(const ir::Graph& g, const ir::Node& node,
                           const LowerOptions& opts, bool is_max) {
   if (IsS8Node(g, node)) return LowerPoolS8(g, node, is_max);
+  const ir::TensorType& x = g.type(node.inputs[0]);
+  if (is_max && x.quant.empty() &&
+      (x.dtype == ir::DType::kU8 || x.dtype == ir::DType::kS8))
+    return IntMaxPool(g, node, opts);
   KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const auto& a = node.attr<ir::PoolAttrs>();
   KILN_ASSIGN_OR_RETURN(std::vector<ParamField> geometry,

@@ -1,4 +1,8 @@
-// Lowers relu and clip to kiln_unary, identity and dropout to copies.
+// Lowers relu and clip to kiln_unary (an integer clip to kiln_clip_<type>),
+// identity and dropout to copies.
+#include <algorithm>
+#include <cstdint>
+
 #include "compiler/codegen/kernel_call.h"
 #include "compiler/ir/op_rules.h"
 
@@ -33,9 +37,32 @@ StatusOr<KernelCall> LowerRelu(const ir::Graph& g, const ir::Node& node,
 
 StatusOr<KernelCall> LowerClip(const ir::Graph& g, const ir::Node& node,
                                const LowerOptions& opts) {
-  KILN_RETURN_IF_ERROR(RequireF32(g, node));
   const auto& a = node.attr<ir::ClipAttrs>();
-  return Unary(g, node, opts, "KILN_UNARY_CLIP", 13, a.min, a.max);
+  const ir::DType t = g.type(node.inputs[0]).dtype;
+  if (t == ir::DType::kF32)
+    return Unary(g, node, opts, "KILN_UNARY_CLIP", 13, a.min, a.max);
+  // Integer clip: kiln_clip_<type>, bounds limited to the type's range so the
+  // kernel's conversion of them to the element type is exact.
+  KILN_ASSIGN_OR_RETURN(std::string kernel,
+                        TypedKernelName(g, node, "clip", opts));
+  const int bits = static_cast<int>(ir::DTypeBytes(t)) * 8;
+  int64_t lo = INT64_MIN, hi = INT64_MAX;
+  if (t == ir::DType::kU8) {
+    lo = 0;
+    hi = 255;
+  } else if (bits < 64) {
+    lo = -(int64_t{1} << (bits - 1));
+    hi = (int64_t{1} << (bits - 1)) - 1;
+  }
+  KernelCall call;
+  call.kernel = kernel;
+  call.params_type = "kiln_clip_params_t";
+  call.header = "kiln/ref/clip.h";
+  call.params = {Int64Field("min", std::clamp(a.int_min, lo, hi)),
+                 Int64Field("max", std::clamp(a.int_max, lo, hi)),
+                 IntField("count", g.type(node.inputs[0]).num_elements())};
+  call.args = {In(node.inputs[0]), Out(node.outputs[0])};
+  return call;
 }
 
 // Identity and Dropout that survive remove-identity connect a graph input directly

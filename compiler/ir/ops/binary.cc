@@ -23,7 +23,20 @@ StatusOr<TypeList> Broadcasting(const Graph& g, const Node& node) {
 StatusOr<TypeList> InferSub(const Graph& g, const Node& n) { return Broadcasting(g, n); }
 StatusOr<TypeList> InferMul(const Graph& g, const Node& n) { return Broadcasting(g, n); }
 StatusOr<TypeList> InferDiv(const Graph& g, const Node& n) { return Broadcasting(g, n); }
-StatusOr<TypeList> InferPow(const Graph& g, const Node& n) { return Broadcasting(g, n); }
+// ONNX Pow (opset 12+) takes an exponent of another element type; the result
+// has the base's type.
+StatusOr<TypeList> InferPow(const Graph& g, const Node& node) {
+  const TensorType& a = g.type(node.inputs[0]);
+  const TensorType& b = g.type(node.inputs[1]);
+  if (a.dtype == DType::kBool || b.dtype == DType::kBool)
+    return InvalidArgument("{}: pow of bool operands", NodeWhere(node));
+  KILN_ASSIGN_OR_RETURN(Shape s, BroadcastShapes(a.shape, b.shape, node));
+  TensorType y = a.shape == s ? a : b;
+  y.dtype = a.dtype;
+  y.quant = a.quant;
+  y.shape = s;
+  return TypeList{y};
+}
 StatusOr<TypeList> InferMax(const Graph& g, const Node& n) { return Broadcasting(g, n); }
 StatusOr<TypeList> InferMin(const Graph& g, const Node& n) { return Broadcasting(g, n); }
 

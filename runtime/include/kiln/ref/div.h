@@ -18,6 +18,27 @@ void kiln_div_f32_ref(const kiln_div_params_t* p, const float* a,
 
 size_t kiln_div_f32_ref_scratch_bytes(const kiln_div_params_t* p);
 
+/* Integer variants (u8; i8, i16, i32, i64: plain two's-complement integers,
+ * not the quantized s8 kernels): y = a / b truncated toward zero (ONNX Runtime's C++ division); kiln
+ * defines x / 0 = 0 and MIN / -1 = MIN, where C++ is undefined.
+ * Same shapes and aliasing rule as above; act_min/act_max are ignored. */
+void kiln_div_u8_ref(const kiln_div_params_t* p, const uint8_t* a,
+                     const uint8_t* b, uint8_t* y);
+void kiln_div_i8_ref(const kiln_div_params_t* p, const int8_t* a,
+                     const int8_t* b, int8_t* y);
+void kiln_div_i16_ref(const kiln_div_params_t* p, const int16_t* a,
+                      const int16_t* b, int16_t* y);
+void kiln_div_i32_ref(const kiln_div_params_t* p, const int32_t* a,
+                      const int32_t* b, int32_t* y);
+void kiln_div_i64_ref(const kiln_div_params_t* p, const int64_t* a,
+                      const int64_t* b, int64_t* y);
+
+size_t kiln_div_u8_ref_scratch_bytes(const kiln_div_params_t* p);
+size_t kiln_div_i8_ref_scratch_bytes(const kiln_div_params_t* p);
+size_t kiln_div_i16_ref_scratch_bytes(const kiln_div_params_t* p);
+size_t kiln_div_i32_ref_scratch_bytes(const kiln_div_params_t* p);
+size_t kiln_div_i64_ref_scratch_bytes(const kiln_div_params_t* p);
+
 KILN_EXTERN_C_END
 
 #endif /* KILN_REF_DIV_H_ */

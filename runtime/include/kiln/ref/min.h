@@ -18,6 +18,26 @@ void kiln_min_f32_ref(const kiln_min_params_t* p, const float* a,
 
 size_t kiln_min_f32_ref_scratch_bytes(const kiln_min_params_t* p);
 
+/* Integer variants (u8; i8, i16, i32, i64: plain two's-complement integers,
+ * not the quantized s8 kernels): y = min(a, b).
+ * Same shapes and aliasing rule as above; act_min/act_max are ignored. */
+void kiln_min_u8_ref(const kiln_min_params_t* p, const uint8_t* a,
+                     const uint8_t* b, uint8_t* y);
+void kiln_min_i8_ref(const kiln_min_params_t* p, const int8_t* a,
+                     const int8_t* b, int8_t* y);
+void kiln_min_i16_ref(const kiln_min_params_t* p, const int16_t* a,
+                      const int16_t* b, int16_t* y);
+void kiln_min_i32_ref(const kiln_min_params_t* p, const int32_t* a,
+                      const int32_t* b, int32_t* y);
+void kiln_min_i64_ref(const kiln_min_params_t* p, const int64_t* a,
+                      const int64_t* b, int64_t* y);
+
+size_t kiln_min_u8_ref_scratch_bytes(const kiln_min_params_t* p);
+size_t kiln_min_i8_ref_scratch_bytes(const kiln_min_params_t* p);
+size_t kiln_min_i16_ref_scratch_bytes(const kiln_min_params_t* p);
+size_t kiln_min_i32_ref_scratch_bytes(const kiln_min_params_t* p);
+size_t kiln_min_i64_ref_scratch_bytes(const kiln_min_params_t* p);
+
 KILN_EXTERN_C_END
 
 #endif /* KILN_REF_MIN_H_ */
