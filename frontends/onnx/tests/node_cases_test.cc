@@ -29,7 +29,6 @@ constexpr Refusal kRefusals[] = {
     {"test_batchnorm_example_training_mode", "inference"},
     // Bounds given as graph inputs: kiln needs them constant.
     {"test_clip", "must be a constant"},
-    {"test_clip_default_int8", "only float"},
     // Random dropping (a ratio above 0 in training mode).
     {"test_training_dropout", "inference"},
     {"test_identity_opt", "is not a tensor"},
@@ -43,9 +42,6 @@ constexpr Refusal kRefusals[] = {
     {"test_min_float64", "is not supported by kiln"},
     {"test_min_uint", "is not supported by kiln"},
     {"test_pow_types_float32_uint", "is not supported by kiln"},
-    // Pow of a float base and an int exponent (or the reverse): no kernel.
-    {"test_pow_types_float32_int", "operands of one type"},
-    {"test_pow_types_int", "operands of one type"},
     // Axes given as graph inputs: kiln needs them constant.
     {"test_squeeze", "must be a constant"},
     {"test_unsqueeze", "must be a constant"},
