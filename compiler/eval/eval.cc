@@ -272,15 +272,23 @@ StatusOr<Floats> EvalResize(const Graph& g, const Node& n,
   p.channels = I32(x.c);
   p.out_h = I32(oh);
   p.out_w = I32(ow);
-  p.mode = a.mode == "linear" ? KILN_RESIZE_LINEAR : KILN_RESIZE_NEAREST;
-  p.coord_mode =
-      index(a.coord_mode, {"half_pixel", "asymmetric", "align_corners",
-                           "pytorch_half_pixel", "tf_half_pixel_for_nn"});
+  p.mode = index(a.mode, {"nearest", "linear", "cubic"});
+  p.coord_mode = index(a.coord_mode,
+                       {"half_pixel", "asymmetric", "align_corners",
+                        "pytorch_half_pixel", "tf_half_pixel_for_nn",
+                        "tf_crop_and_resize"});
   p.nearest_mode = index(a.nearest_mode, {"round_prefer_floor",
                                           "round_prefer_ceil", "floor", "ceil",
                                           "simple"});
   p.scale_h = xs.size() == 4 ? a.scale_h : 1.0f;
   p.scale_w = a.scale_w;
+  p.cubic_a = a.cubic_a;
+  p.exclude_outside = I32(a.exclude_outside);
+  p.roi_start_h = xs.size() == 4 ? a.roi_start_h : 0.0f;
+  p.roi_end_h = xs.size() == 4 ? a.roi_end_h : 1.0f;
+  p.roi_start_w = a.roi_start_w;
+  p.roi_end_w = a.roi_end_w;
+  p.extrapolation_value = a.extrapolation_value;
   Floats y(static_cast<size_t>(ir::NumElements(ys)));
   kiln_resize_f32_ref(&p, x.data.data(), y.data());
   return FromNhwc(y, ys, a.layout);

@@ -161,17 +161,26 @@ struct ReduceAttrs {
   }
 };
 
-// resize: `mode` "nearest" or "linear"; `coord_mode` ONNX's
+// resize: `mode` "nearest", "linear" or "cubic"; `coord_mode` ONNX's
 // coordinate_transformation_mode (half_pixel, asymmetric, align_corners,
-// pytorch_half_pixel, tf_half_pixel_for_nn); `nearest_mode` ONNX's rounding
-// (round_prefer_floor, round_prefer_ceil, floor, ceil) or "simple" (Resize-10
-// and Upsample: ceil while shrinking, else floor); ONNX scales of the spatial
-// axes (used by the coordinate mapping; the extents are the output's type).
+// pytorch_half_pixel, tf_half_pixel_for_nn, tf_crop_and_resize);
+// `nearest_mode` ONNX's rounding (round_prefer_floor, round_prefer_ceil,
+// floor, ceil) or "simple" (Resize-10 and Upsample: ceil while shrinking, else
+// floor); ONNX scales of the spatial axes (used by the coordinate mapping; the
+// extents are the output's type). Cubic: ONNX cubic_coeff_a and
+// exclude_outside. tf_crop_and_resize: the roi of H and W (fractions of the
+// input extent) and the extrapolation_value of outputs whose source lies
+// outside the input.
 struct ResizeAttrs {
   std::string mode = "nearest";
   std::string coord_mode = "half_pixel";
   std::string nearest_mode = "round_prefer_floor";
   float scale_h = 1.0f, scale_w = 1.0f;
+  float cubic_a = -0.75f;
+  int64_t exclude_outside = 0;
+  float roi_start_h = 0.0f, roi_end_h = 1.0f;
+  float roi_start_w = 0.0f, roi_end_w = 1.0f;
+  float extrapolation_value = 0.0f;
   std::string layout = "nchw";
   template <class V> void Reflect(V& v) {
     v("mode", mode, std::string("nearest"));
@@ -179,6 +188,13 @@ struct ResizeAttrs {
     v("nearest_mode", nearest_mode, std::string("round_prefer_floor"));
     v("scale_h", scale_h, 1.0f);
     v("scale_w", scale_w, 1.0f);
+    v("cubic_a", cubic_a, -0.75f);
+    v("exclude_outside", exclude_outside, int64_t{0});
+    v("roi_start_h", roi_start_h, 0.0f);
+    v("roi_end_h", roi_end_h, 1.0f);
+    v("roi_start_w", roi_start_w, 0.0f);
+    v("roi_end_w", roi_end_w, 1.0f);
+    v("extrapolation_value", extrapolation_value, 0.0f);
     v("layout", layout, std::string("nchw"));
   }
 };

@@ -272,8 +272,56 @@ TEST(ReduceTest, NonAdjacentAxesMatchNaive) {
 
 kiln_resize_params_t ResizeP(int ih, int iw, int oh, int ow, int mode,
                              int coord, int nearest, float sh, float sw) {
-  return kiln_resize_params_t{1,    ih,    iw,      1,  oh, ow,
-                              mode, coord, nearest, sh, sw};
+  return kiln_resize_params_t{1,     ih,   iw,   1,    oh,   ow, mode, coord,
+                              nearest, sh, sw, -0.75f, 0, 0.0f, 1.0f, 0.0f,
+                              1.0f, 0.0f};
+}
+
+// Bicubic against ONNX's own reference (onnx/backend/test/case/node/resize.py,
+// interpolate_nd with cubic_coeffs, run in float64 by python3-onnx 1.12) on
+// x[i] = i * i / 4 - i over a 3 x 4 image, so the result is not linear.
+TEST(ResizeTest, CubicMatchesOnnxReference) {
+  float x[12];
+  for (int i = 0; i < 12; ++i) x[i] = i * i * 0.25f - i;
+  // A = -0.5, exclude_outside, pytorch_half_pixel, scales (1.5, 0.75).
+  std::vector<float> y(12);
+  auto p = ResizeP(3, 4, 4, 3, KILN_RESIZE_CUBIC, KILN_RESIZE_PYTORCH_HALF_PIXEL,
+                   0, 1.5f, 0.75f);
+  p.cubic_a = -0.5f;
+  p.exclude_outside = 1;
+  kiln_resize_f32_ref(&p, x, y.data());
+  ExpectNear({-0.09613613f, -1.134868f, -1.162386f, -0.4684966f, -0.1727941f,
+              1.134123f, 1.20516f, 3.668907f, 7.143869f, 7.397336f, 11.84368f,
+              17.30124f},
+             y, 1e-5f);
+  // A = -0.75, align_corners, sizes (2, 5): scales 2 / 3 and 5 / 4.
+  std::vector<float> z(10);
+  auto q = ResizeP(3, 4, 2, 5, KILN_RESIZE_CUBIC, KILN_RESIZE_ALIGN_CORNERS, 0,
+                   2.0f / 3.0f, 1.25f);
+  kiln_resize_f32_ref(&q, x, z.data());
+  ExpectNear({0.0f, -0.5537109f, -0.96875f, -0.9697266f, -0.75f, 8.0f,
+              10.11816f, 13.03125f, 16.3584f, 19.25f},
+             z, 1e-5f);
+}
+
+// tf_crop_and_resize, cubic: roi H [0.2, 1.3] and W [0.1, 0.8], sizes 3 x 3;
+// the last row's source lies below the input: extrapolation_value. Expected
+// values from ONNX's reference as above.
+TEST(ResizeTest, CropAndResizeMatchesOnnxReference) {
+  float x[12];
+  for (int i = 0; i < 12; ++i) x[i] = i * i * 0.25f - i;
+  std::vector<float> y(9);
+  auto p = ResizeP(3, 4, 3, 3, KILN_RESIZE_CUBIC, KILN_RESIZE_TF_CROP_AND_RESIZE,
+                   0, 1.0f, 0.75f);
+  p.roi_start_h = 0.2f;
+  p.roi_end_h = 1.3f;
+  p.roi_start_w = 0.1f;
+  p.roi_end_w = 0.8f;
+  p.extrapolation_value = -7.0f;
+  kiln_resize_f32_ref(&p, x, y.data());
+  ExpectNear({-0.6269715f, -0.6325768f, 0.07147198f, 4.541265f, 7.480554f,
+              11.026f, -7.0f, -7.0f, -7.0f},
+             y, 1e-5f);
 }
 
 TEST(ResizeTest, OnnxDocNearestUpsample) {
@@ -400,7 +448,14 @@ TEST(ResizeTest, ChannelsAndBatchNhwc) {
                                   KILN_RESIZE_ASYMMETRIC,
                                   KILN_RESIZE_FLOOR,
                                   1.0f,
-                                  2.0f};
+                                  2.0f,
+                                  -0.75f,
+                                  0,
+                                  0.0f,
+                                  1.0f,
+                                  0.0f,
+                                  1.0f,
+                                  0.0f};
   kiln_resize_f32_ref(&p, x, y.data());
   ExpectNear({1, -1, 1, -1, 2, -2, 2, -2, 3, -3, 3, -3, 4, -4, 4, -4}, y, 0);
   EXPECT_EQ(kiln_resize_f32_ref_scratch_bytes(&p), 0u);

@@ -33,10 +33,11 @@ StatusOr<KernelCall> LowerResize(const ir::Graph& g, const ir::Node& node,
     return Unimplemented("{}: only 1-D and 2-D resize", ir::NodeWhere(node));
   const bool d2 = x.size() == 4;
   // Orders of kiln_resize_mode_t, kiln_resize_coord_t, kiln_resize_nearest_t.
-  const int64_t mode = IndexOf(a.mode, {"nearest", "linear"});
-  const int64_t coord =
-      IndexOf(a.coord_mode, {"half_pixel", "asymmetric", "align_corners",
-                             "pytorch_half_pixel", "tf_half_pixel_for_nn"});
+  const int64_t mode = IndexOf(a.mode, {"nearest", "linear", "cubic"});
+  const int64_t coord = IndexOf(
+      a.coord_mode, {"half_pixel", "asymmetric", "align_corners",
+                     "pytorch_half_pixel", "tf_half_pixel_for_nn",
+                     "tf_crop_and_resize"});
   const int64_t nearest = IndexOf(
       a.nearest_mode,
       {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil", "simple"});
@@ -57,7 +58,14 @@ StatusOr<KernelCall> LowerResize(const ir::Graph& g, const ir::Node& node,
                  IntField("coord_mode", coord),
                  IntField("nearest_mode", nearest),
                  FloatField("scale_h", d2 ? a.scale_h : 1.0f),
-                 FloatField("scale_w", a.scale_w)};
+                 FloatField("scale_w", a.scale_w),
+                 FloatField("cubic_a", a.cubic_a),
+                 IntField("exclude_outside", a.exclude_outside),
+                 FloatField("roi_start_h", d2 ? a.roi_start_h : 0.0f),
+                 FloatField("roi_end_h", d2 ? a.roi_end_h : 1.0f),
+                 FloatField("roi_start_w", a.roi_start_w),
+                 FloatField("roi_end_w", a.roi_end_w),
+                 FloatField("extrapolation_value", a.extrapolation_value)};
   call.args = {In(node.inputs[0]), Out(node.outputs[0])};
   return call;
 }

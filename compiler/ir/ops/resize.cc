@@ -15,10 +15,11 @@ StatusOr<TypeList> InferResize(const Graph& g, const Node& node) {
   if (ax.num_spatial > 2)
     return InvalidArgument("{}: resizes 1 or 2 spatial axes, not {}",
                            NodeWhere(node), ax.num_spatial);
-  if (a.mode != "nearest" && a.mode != "linear")
+  if (a.mode != "nearest" && a.mode != "linear" && a.mode != "cubic")
     return InvalidArgument("{}: unknown mode '{}'", NodeWhere(node), a.mode);
-  static const char* kCoord[] = {"half_pixel", "asymmetric", "align_corners",
-                                 "pytorch_half_pixel", "tf_half_pixel_for_nn"};
+  static const char* kCoord[] = {"half_pixel",           "asymmetric",
+                                 "align_corners",        "pytorch_half_pixel",
+                                 "tf_half_pixel_for_nn", "tf_crop_and_resize"};
   static const char* kNearest[] = {"round_prefer_floor", "round_prefer_ceil",
                                    "floor", "ceil", "simple"};
   if (std::find(std::begin(kCoord), std::end(kCoord), a.coord_mode) ==

@@ -211,11 +211,71 @@ TEST(ResizeTest, RefusalsNameNodeAndReason) {
     EXPECT_FALSE(g.ok());
     return g.ok() ? std::string() : g.status().message();
   };
-  EXPECT_THAT(refusal("cubic", "half_pixel", {1, 1, 2, 2}),
-              HasSubstr("node 'up' (Resize, opset 13): mode 'cubic' is not "
-                        "supported by kiln; supported: nearest, linear"));
+  EXPECT_THAT(refusal("bicubic", "half_pixel", {1, 1, 2, 2}),
+              HasSubstr("node 'up' (Resize, opset 13): mode 'bicubic' is not "
+                        "one of nearest, linear, cubic"));
   EXPECT_THAT(refusal("nearest", "half_pixel", {1, 2, 2, 2}),
               HasSubstr("kiln resizes the spatial axes only"));
+  // tf_crop_and_resize without roi (input 1 empty).
+  EXPECT_THAT(refusal("linear", "tf_crop_and_resize", {1, 1, 2, 2}),
+              HasSubstr("tf_crop_and_resize needs the roi input"));
+}
+
+TEST(ResizeTest, CubicAndCropAndResizeAttributes) {
+  ModelBuilder b(13);
+  b.Input("x", {1, 2, 4, 4}).Output("a").Output("c").Output("d");
+  b.Floats("scales", {4}, {1, 1, 2, 2});
+  // roi: starts of N, C, H, W, then their ends.
+  b.Floats("roi", {8}, {0, 0, 0.25f, 0.5f, 1, 1, 0.75f, 1.5f});
+  b.Ints("sizes", {4}, {1, 2, 3, 3});
+  b.Floats("none", {0}, {});
+  auto& cu = b.Node("Resize", {"x", "", "scales"}, {"a"}, "cu");
+  SetString(cu, "mode", "cubic");
+  SetFloat(cu, "cubic_coeff_a", -0.5f);
+  SetInt(cu, "exclude_outside", 1);
+  SetFloat(cu, "extrapolation_value", 3);  // tf_crop_and_resize only: dropped
+  auto& cr = b.Node("Resize", {"x", "roi", "none", "sizes"}, {"c"}, "crop");
+  SetString(cr, "mode", "linear");
+  SetString(cr, "coordinate_transformation_mode", "tf_crop_and_resize");
+  SetFloat(cr, "extrapolation_value", 10);
+  SetFloat(cr, "cubic_coeff_a", -0.5f);  // cubic only: dropped
+  // Cubic with ONNX's defaults (a = -0.75, exclude_outside = 0): only the mode
+  // differs from the IR defaults.
+  auto& cd = b.Node("Resize", {"x", "", "scales"}, {"d"}, "cdef");
+  SetString(cd, "mode", "cubic");
+  std::string text = ImportText(b);
+  EXPECT_THAT(text, HasSubstr("%a: f32[1,2,8,8]#nchw = resize(%x) {mode = "
+                              "\"cubic\", scale_h = 2, scale_w = 2, cubic_a = "
+                              "-0.5, exclude_outside = 1} @cu"));
+  // Sizes 3 x 3 of 4 x 4: scales 0.75; H's box [0.25, 0.75], W's [0.5, 1.5].
+  EXPECT_THAT(text, HasSubstr("%c: f32[1,2,3,3]#nchw = resize(%x) {mode = "
+                              "\"linear\", coord_mode = \"tf_crop_and_resize\", "
+                              "scale_h = 0.75, scale_w = 0.75, roi_start_h = "
+                              "0.25, roi_end_h = 0.75, roi_start_w = 0.5, "
+                              "roi_end_w = 1.5, extrapolation_value = 10} @crop"));
+  EXPECT_THAT(text, HasSubstr("%d: f32[1,2,8,8]#nchw = resize(%x) {mode = "
+                              "\"cubic\", scale_h = 2, scale_w = 2} @cdef"));
+}
+
+TEST(ResizeTest, CropAndResizeRefusesCroppingBatchOrChannels) {
+  auto import = [](std::vector<float> roi) {
+    ModelBuilder b(13);
+    b.Input("x", {1, 2, 4, 4}).Output("y");
+    b.Floats("roi", {static_cast<int64_t>(roi.size())}, roi);
+    b.Floats("none", {0}, {});
+    b.Ints("sizes", {4}, {1, 2, 3, 3});
+    auto& n = b.Node("Resize", {"x", "roi", "none", "sizes"}, {"y"}, "crop");
+    SetString(n, "coordinate_transformation_mode", "tf_crop_and_resize");
+    auto g = Import(b);
+    return g.ok() ? std::string("ok") : g.status().message();
+  };
+  EXPECT_EQ(import({0, 0, 0.1f, 0.1f, 1, 1, 0.9f, 0.9f}), "ok");
+  EXPECT_THAT(import({0, 0.5f, 0.1f, 0.1f, 1, 1, 0.9f, 0.9f}),
+              HasSubstr("axis 1 (batch or channels) is resized: kiln resizes "
+                        "the spatial axes only"));
+  EXPECT_THAT(import({0.1f, 0.1f, 0.9f, 0.9f}),
+              HasSubstr("roi has 4 values; tf_crop_and_resize needs 2 per "
+                        "input axis (8)"));
 }
 
 TEST(ConvTransposeTest, PadsOutputPaddingAndOutputShape) {

@@ -196,9 +196,22 @@ extern "C" void kiln_probe_run(kiln_probe_emit_fn emit, void* ctx) {
                                    KILN_RESIZE_HALF_PIXEL,
                                    0,
                                    13.0f / 9.0f,
-                                   17.0f / 9.0f};
+                                   17.0f / 9.0f,
+                                   -0.75f,
+                                   0,
+                                   0.0f,
+                                   1.0f,
+                                   0.0f,
+                                   1.0f,
+                                   0.0f};
   kiln_resize_f32_ref(&rp, g_a, g_y);
   emit(ctx, "resize_linear", HashOut(13 * 17 * 4));
+  kiln_resize_params_t rc = rp;
+  rc.mode = KILN_RESIZE_CUBIC;
+  rc.cubic_a = -0.5f;
+  rc.exclude_outside = 1;
+  kiln_resize_f32_ref(&rc, g_a, g_y);
+  emit(ctx, "resize_cubic", HashOut(13 * 17 * 4));
 
   const kiln_fully_connected_params_t fp = {3, 100, 7, -KILN_INF, KILN_INF};
   kiln_fully_connected_f32_ref(&fp, g_a, g_b, g_b + 700, g_y);

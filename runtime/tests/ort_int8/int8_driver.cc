@@ -298,7 +298,8 @@ int ResizeNearest() {
   for (size_t i = 0; i < iota.size(); ++i) iota[i] = (float)i;
   kiln_resize_params_t rp = {1, in_h, in_w, 1, out_h, out_w, KILN_RESIZE_NEAREST,
                              I("coord_mode"), I("nearest_mode"),
-                             (float)D("scale_h"), (float)D("scale_w")};
+                             (float)D("scale_h"), (float)D("scale_w"), -0.75f, 0,
+                             0.0f, 1.0f, 0.0f, 1.0f, 0.0f};
   std::vector<float> idx((size_t)out_h * out_w);
   kiln_resize_f32_ref(&rp, iota.data(), idx.data());
   std::vector<int32_t> sy(out_h), sx(out_w);

@@ -209,15 +209,25 @@ def pad_reduce_suite():
 
 def resize_suite():
     coords = {'half_pixel': 0, 'asymmetric': 1, 'align_corners': 2,
-              'pytorch_half_pixel': 3, 'tf_half_pixel_for_nn': 4}
+              'pytorch_half_pixel': 3, 'tf_half_pixel_for_nn': 4,
+              'tf_crop_and_resize': 5}
     nearest = {'round_prefer_floor': 0, 'round_prefer_ceil': 1, 'floor': 2, 'ceil': 3}
+    modes = {'nearest': 0, 'linear': 1, 'cubic': 2}
 
-    def case(n, c, h, w, mode, coord, near, scales=None, sizes=None):
+    def case(n, c, h, w, mode, coord, near, scales=None, sizes=None, a=-0.75,
+             exclude=0, roi=None, extrap=0.0):
         x = rnd(n * c * h * w, -4, 4)
         attrs = {'mode': mode, 'coordinate_transformation_mode': coord}
         if mode == 'nearest':
             attrs['nearest_mode'] = near
-        inits = [('roi', [0], [])]
+        if mode == 'cubic':
+            attrs['cubic_coeff_a'] = a
+            attrs['exclude_outside'] = exclude
+        if roi:  # (h0, w0, h1, w1)
+            attrs['extrapolation_value'] = extrap
+            inits = [('roi', [8], [0.0, 0.0, roi[0], roi[1], 1.0, 1.0, roi[2], roi[3]])]
+        else:
+            inits = [('roi', [0], [])]
         if scales:
             inits.append(('scales', [4], [1.0, 1.0, *scales]))
             ni = ['x', 'roi', 'scales']
@@ -228,12 +238,13 @@ def resize_suite():
                         node_inputs=ni)
         oh, ow = dims[2], dims[3]
         sh, sw = scales if scales else (oh / h, ow / w)
-        p = Resize(n, h, w, c, oh, ow, 0 if mode == 'nearest' else 1, coords[coord],
-                   nearest.get(near, 0), sh, sw)
+        r = roi or (0.0, 0.0, 1.0, 1.0)
+        p = Resize(n, h, w, c, oh, ow, modes[mode], coords[coord], nearest.get(near, 0),
+                   sh, sw, a, exclude, r[0], r[2], r[1], r[3], extrap)
         y = out_buf(n * c * oh * ow)
         lib.kiln_resize_f32_ref(ctypes.byref(p), floats(nchw_to_nhwc(x, n, c, h, w)), y)
-        R.compare('Resize %s %s %s scales=%s sizes=%s' % (mode, coord, near, scales,
-                                                          sizes),
+        R.compare('Resize %s %s %s scales=%s sizes=%s a=%s exclude=%s roi=%s' % (
+            mode, coord, near, scales, sizes, a, exclude, roi),
                   exp, nhwc_to_nchw(list(y), n, c, oh, ow))
 
     for coord in coords:
@@ -248,6 +259,18 @@ def resize_suite():
             case(2, 3, 5, 6, 'linear', coord, None, scales=sc)
         for sz in [(7, 11), (3, 4), (1, 9), (1, 1)]:
             case(2, 3, 5, 6, 'linear', coord, None, sizes=sz)
+        for a, exclude in [(-0.75, 0), (-0.5, 1)]:
+            for sc in [(2.0, 3.0), (0.5, 0.5), (1.7, 0.6)]:
+                case(1, 2, 5, 6, 'cubic', coord, None, scales=sc, a=a, exclude=exclude)
+            for sz in [(7, 11), (3, 4), (2, 9)]:
+                case(1, 2, 5, 6, 'cubic', coord, None, sizes=sz, a=a, exclude=exclude)
+    # tf_crop_and_resize (sizes: the output extent is the crop's), boxes inside
+    # and reaching out of the input.
+    for mode in ['nearest', 'linear', 'cubic']:
+        for roi in [(0.2, 0.1, 0.9, 0.7), (-0.3, 0.4, 1.2, 1.6), (0.5, 0.5, 0.5, 0.5)]:
+            for sz in [(4, 5), (1, 3)]:
+                case(1, 2, 5, 6, mode, 'tf_crop_and_resize', 'round_prefer_floor',
+                     sizes=sz, roi=roi, extrap=-9.0)
 
 
 def main():

@@ -59,7 +59,9 @@ GlobalPool = _struct('GlobalPool', _ints('batch', 'spatial', 'c') + [('lo', F), 
 Unary = _struct('Unary', _ints('op', 'count') + [('alpha', F), ('beta', F), ('lo', F),
                                                  ('hi', F)])
 Resize = _struct('Resize', _ints('batch', 'in_h', 'in_w', 'c', 'out_h', 'out_w', 'mode',
-                                 'coord', 'nearest') + [('sh', F), ('sw', F)])
+                                 'coord', 'nearest') + [('sh', F), ('sw', F), ('a', F)]
+                 + _ints('exclude') + [('rh0', F), ('rh1', F), ('rw0', F), ('rw1', F),
+                                       ('extrap', F)])
 Softmax = _struct('Softmax', _ints('outer', 'axis', 'inner'))
 Broadcast = _struct('Broadcast', [('rank', I), ('out', A6), ('a', A6), ('b', A6),
                                   ('lo', F), ('hi', F)])
