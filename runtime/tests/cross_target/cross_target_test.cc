@@ -45,7 +45,7 @@ void ExpectSameBits(const std::vector<std::pair<std::string, uint32_t>>& host,
 TEST(CrossTargetBits, Rv32imAndClangMatchHost) {
   std::vector<std::pair<std::string, uint32_t>> host;
   kiln_probe_run(Collect, &host);
-  ASSERT_EQ(host.size(), 26u);
+  ASSERT_EQ(host.size(), 27u);
   ExpectSameBits(host, std::string(KILN_QEMU_RISCV32) + " " + KILN_RV32_PROBE,
                  "rv32im soft-float under qemu");
   ExpectSameBits(host, KILN_CLANG_PROBE, "the clang++ build");
